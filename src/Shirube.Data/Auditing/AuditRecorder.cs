@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Shirube.Data.Accounts;
+using Shirube.Domain.Auditing;
+
+namespace Shirube.Data.Auditing;
+
+/// <summary>Turns the pending changes of a context into audit entries, before they are saved.</summary>
+internal static class AuditRecorder
+{
+    // Secrets and bookkeeping columns never go into the log.
+    private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
+    {
+        nameof(ShirubeUser.PasswordHash), nameof(ShirubeUser.SecurityStamp), nameof(ShirubeUser.ConcurrencyStamp),
+        "Hash", nameof(IdentityUserToken<string>.Value),
+    };
+
+    // A change to only these is bookkeeping (a failed login, a refreshed stamp), not a change of data.
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
+    {
+        nameof(ShirubeUser.AccessFailedCount), nameof(ShirubeUser.SecurityStamp), nameof(ShirubeUser.ConcurrencyStamp),
+    };
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public static void Record(ShirubeDbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var now = DateTime.UtcNow;
+        var entries = new List<AuditEntry>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                    throw new InvalidOperationException("The audit log is append-only: an entry cannot be changed or deleted.");
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Modified => AuditAction.Updated,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => (AuditAction?)null,
+            };
+            if (action is null)
+                continue;
+            if (action == AuditAction.Updated && entry.Properties.Where(p => p.IsModified).All(p => Bookkeeping.Contains(p.Metadata.Name)))
+                continue;
+            entries.Add(AuditEntry.Record(now, db.Actor.UserId, db.Actor.UserName, action.Value,
+                entry.Metadata.ClrType.Name, KeyOf(entry),
+                action == AuditAction.Created ? null : Snapshot(entry, original: true),
+                action == AuditAction.Deleted ? null : Snapshot(entry, original: false)));
+        }
+        db.AuditEntries.AddRange(entries);
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null ? string.Empty
+            : string.Join("/", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (Hidden.Contains(property.Metadata.Name))
+                continue;
+            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+        }
+        return JsonSerializer.Serialize(values, JsonOptions);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Shirube.Domain.Organisation;
+using Shirube.Domain.Portfolio;
+
+namespace Shirube.Data.Demo;
+
+/// <summary>What loading or removing the example portfolio did.</summary>
+public sealed record DemoResult(int BusinessUnits, int Products);
+
+/// <summary>Loads the example portfolio into the database, and removes it again.</summary>
+public static class DemoLoader
+{
+    /// <summary>True when any demo data is present.</summary>
+    public static Task<bool> IsLoadedAsync(ShirubeDbContext db, CancellationToken ct = default) =>
+        db.BusinessUnits.AnyAsync(u => u.IsDemo, ct);
+
+    /// <summary>Loads <paramref name="seed"/> as demo data in one transaction; does nothing when demo data is present.</summary>
+    public static async Task<DemoResult> LoadAsync(ShirubeDbContext db, PortfolioSeed seed, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(seed);
+        if (await IsLoadedAsync(db, ct).ConfigureAwait(false))
+            return new DemoResult(0, 0);
+        var taken = await db.BusinessUnits.Select(u => u.Code).ToListAsync(ct).ConfigureAwait(false);
+        var clash = seed.Units.FirstOrDefault(u => taken.Contains(u.Code, StringComparer.OrdinalIgnoreCase));
+        if (clash is not null)
+            throw new InvalidOperationException($"A business unit with the code '{clash.Code}' already exists; the example portfolio was not loaded.");
+        var units = seed.Units.ToDictionary(u => u.Code, u => BusinessUnit.Create(u.Code, u.NameEn, u.NameJa, isDemo: true), StringComparer.OrdinalIgnoreCase);
+        db.BusinessUnits.AddRange(units.Values);
+        db.Products.AddRange(seed.Products.Select(p => Product.Create(units[p.UnitCode].Id, p.Name, p.Field, p.Parts, isDemo: true)));
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new DemoResult(units.Count, seed.Products.Count);
+    }
+
+    /// <summary>Removes every demo product and unit (and memberships of those units) in one transaction.</summary>
+    public static async Task<DemoResult> RemoveAsync(ShirubeDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var units = await db.BusinessUnits.Where(u => u.IsDemo).ToListAsync(ct).ConfigureAwait(false);
+        var unitIds = units.Select(u => u.Id).ToList();
+        var products = await db.Products.IgnoreQueryFilters()
+            .Where(p => p.IsDemo || unitIds.Contains(p.BusinessUnitId)).ToListAsync(ct).ConfigureAwait(false);
+        if (products.Any(p => !p.IsDemo))
+            throw new InvalidOperationException("Products of your own were added to the example business units; move or delete them first.");
+        db.Products.RemoveRange(products);
+        db.UnitMemberships.RemoveRange(await db.UnitMemberships.Where(m => unitIds.Contains(m.BusinessUnitId)).ToListAsync(ct).ConfigureAwait(false));
+        db.BusinessUnits.RemoveRange(units);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new DemoResult(units.Count, products.Count);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Shirube.Data.Accounts;
+using Shirube.Data.Auditing;
+using Shirube.Data.Organisation;
+using Shirube.Domain.Accounts;
+using Shirube.Domain.Auditing;
+using Shirube.Domain.Organisation;
+using Shirube.Domain.Portfolio;
+
+namespace Shirube.Data;
+
+/// <summary>
+/// The one database of Shirube. Data that belongs to a business unit is filtered by the actor's
+/// <see cref="UnitScope"/> in every query; every change of domain data is written to the audit log
+/// in the same transaction.
+/// </summary>
+public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options, ICurrentActor actor)
+    : IdentityDbContext<ShirubeUser>(options)
+{
+    /// <summary>The actor whose scope filters queries and who is recorded in the audit log.</summary>
+    public ICurrentActor Actor { get; } = actor;
+
+    // Read by the query filters; EF Core evaluates these per query against this context instance.
+    private bool ScopeSeesAll => Actor.Scope.SeesAllUnits;
+    private IReadOnlyCollection<Guid> ScopeUnitIds => Actor.Scope.UnitIds;
+
+    /// <summary>Business units.</summary>
+    public DbSet<BusinessUnit> BusinessUnits => Set<BusinessUnit>();
+    /// <summary>Who belongs to which unit.</summary>
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    /// <summary>Products, filtered by the actor's units.</summary>
+    public DbSet<Product> Products => Set<Product>();
+    /// <summary>API tokens (hashed).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>The append-only audit log.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShirubeDbContext).Assembly);
+        builder.Entity<Product>().HasQueryFilter(p => ScopeSeesAll || ScopeUnitIds.Contains(p.BusinessUnitId));
+    }
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditRecorder.Record(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditRecorder.Record(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

@@ -1,0 +1,84 @@
+namespace Shirube.Domain.Guidelines;
+
+/// <summary>The fine-grained parts of an IoT system that a requirement or a product concerns.</summary>
+public enum IotPart
+{
+    /// <summary>The endpoint itself: sensor, actuator, appliance.</summary>
+    Device,
+    /// <summary>Short-range links: Wi-Fi, BLE, Zigbee and the like.</summary>
+    NetworkLocal,
+    /// <summary>Wide-area links: cellular, LPWA, the internet.</summary>
+    NetworkWide,
+    /// <summary>Gateways between local and wide-area networks.</summary>
+    Gateway,
+    /// <summary>The IoT cloud or platform.</summary>
+    PlatformCloud,
+    /// <summary>Platform APIs, authentication, data analysis and storage, links to business systems.</summary>
+    PlatformApiData,
+    /// <summary>Organisation, policy, lifecycle and vulnerability handling.</summary>
+    Management,
+}
+
+/// <summary>The four groups of the classic coverage table: device, network, platform, management.</summary>
+public enum IotPartGroup
+{
+    /// <summary>デバイス.</summary>
+    Device,
+    /// <summary>NW.</summary>
+    Network,
+    /// <summary>PF.</summary>
+    Platform,
+    /// <summary>マネジメント.</summary>
+    Management,
+}
+
+/// <summary>Names, groups and parsing of <see cref="IotPart"/>.</summary>
+public static class IotParts
+{
+    private static readonly (IotPart Part, string Id)[] Ids =
+    [
+        (IotPart.Device, "device"),
+        (IotPart.NetworkLocal, "network-local"),
+        (IotPart.NetworkWide, "network-wide"),
+        (IotPart.Gateway, "gateway"),
+        (IotPart.PlatformCloud, "platform-cloud"),
+        (IotPart.PlatformApiData, "platform-api-data"),
+        (IotPart.Management, "management"),
+    ];
+
+    /// <summary>Every part, in the order of the coverage table.</summary>
+    public static IReadOnlyList<IotPart> All { get; } = Ids.Select(i => i.Part).ToArray();
+
+    /// <summary>The group a part belongs to.</summary>
+    public static IotPartGroup GroupOf(IotPart part) => part switch
+    {
+        IotPart.Device => IotPartGroup.Device,
+        IotPart.NetworkLocal or IotPart.NetworkWide or IotPart.Gateway => IotPartGroup.Network,
+        IotPart.PlatformCloud or IotPart.PlatformApiData => IotPartGroup.Platform,
+        IotPart.Management => IotPartGroup.Management,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown IoT part."),
+    };
+
+    /// <summary>The catalog identifier of a part, e.g. <c>network-local</c>.</summary>
+    public static string ToId(this IotPart part) => Ids.First(i => i.Part == part).Id;
+
+    /// <summary>Parses a catalog identifier such as <c>platform-cloud</c>; case-insensitive.</summary>
+    public static bool TryParse(string? text, out IotPart part)
+    {
+        foreach (var (p, id) in Ids)
+        {
+            if (string.Equals(id, text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                part = p;
+                return true;
+            }
+        }
+        part = default;
+        return false;
+    }
+
+    /// <summary>Parses a catalog identifier, or throws <see cref="FormatException"/> naming the valid ones.</summary>
+    public static IotPart Parse(string text) => TryParse(text, out var part)
+        ? part
+        : throw new FormatException($"'{text}' is not an IoT part; expected one of: {string.Join(", ", Ids.Select(i => i.Id))}.");
+}

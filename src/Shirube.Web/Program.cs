@@ -1,0 +1,42 @@
+using Shirube.Web.Components;
+using Shirube.Web.Features.Accounts;
+using Shirube.Web.Features.ApiTokens;
+using Shirube.Web.Features.Audit;
+using Shirube.Web.Features.Demo;
+using Shirube.Web.Features.Localization;
+using Shirube.Web.Features.Organisation;
+using Shirube.Web.Features.Platform;
+using Shirube.Web.Features.Portfolio;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddShirubePlatform(builder.Configuration);
+builder.Services.AddShirubeLocalization();
+builder.Services.AddShirubeAccounts();
+builder.Services.AddShirubeUi();
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+
+app.UseShirubePlatform();
+app.UseShirubeLocalization();
+app.UseAuthentication();
+app.UseMustChangePassword();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapShirubePlatformEndpoints();
+app.MapCultureEndpoints();
+app.MapAccountEndpoints();
+app.MapApiTokenEndpoints();
+app.MapOrganisationEndpoints();
+app.MapProductEndpoints();
+app.MapDemoEndpoints();
+app.MapAuditEndpoints();
+app.MapShirubeUi();
+
+await app.RunAsync();
+
+/// <summary>The web application's entry point; public for WebApplicationFactory in tests.</summary>
+public partial class Program;

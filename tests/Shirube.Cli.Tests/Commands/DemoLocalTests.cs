@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Shirube.Cli.Tests.Support;
+
+namespace Shirube.Cli.Tests.Commands;
+
+public sealed class DemoLocalTests : IDisposable
+{
+    private readonly TempSqliteDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private Task<CliRun> RunOnDatabaseAsync(string command) =>
+        CliRunner.RunAsync("demo", command, "--provider", "Sqlite", "--connection", _database.ConnectionString);
+
+    [Fact]
+    public async Task Load_NewSqliteFile_CreatesTwoBusinessUnitsAndFiveProducts()
+    {
+        var run = await RunOnDatabaseAsync("load");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal((2, 5), await _database.CountDemoAsync());
+        await using var db = _database.Open();
+        var codes = await db.BusinessUnits.OrderBy(u => u.Code).Select(u => u.Code).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["HOME", "INFRA"], codes);
+        Assert.Contains($"Loaded the example portfolio into the SQLite database {_database.FilePath}:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Brought the schema of the SQLite database", run.Out, StringComparison.Ordinal);
+        Assert.Equal((2, 5), run.CountRow());
+    }
+
+    [Fact]
+    public async Task Load_RunTwice_DoesNotDuplicate()
+    {
+        var first = await RunOnDatabaseAsync("load");
+        var second = await RunOnDatabaseAsync("load");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal((2, 5), await _database.CountDemoAsync());
+        Assert.Contains("already loaded", second.Out, StringComparison.Ordinal);
+        // The schema was brought up to date by the first run only.
+        Assert.DoesNotContain("Brought the schema", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_AfterLoad_RemovesTheUnitsAndProducts()
+    {
+        await RunOnDatabaseAsync("load");
+
+        var run = await RunOnDatabaseAsync("remove");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        Assert.Equal((0, 0), await _database.CountDemoAsync());
+        await using var db = _database.Open();
+        Assert.Equal(0, await db.BusinessUnits.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Removed the example portfolio", run.Out, StringComparison.Ordinal);
+        Assert.Equal((2, 5), run.CountRow());
+    }
+
+    [Fact]
+    public async Task Remove_NothingLoaded_ChangesNothingAndSucceeds()
+    {
+        var run = await RunOnDatabaseAsync("remove");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("There is no example portfolio", run.Out, StringComparison.Ordinal);
+        Assert.Equal((0, 0), await _database.CountDemoAsync());
+    }
+
+    [Fact]
+    public async Task Status_AfterLoad_ReportsTheCounts()
+    {
+        await RunOnDatabaseAsync("load");
+
+        var run = await RunOnDatabaseAsync("status");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("The example portfolio is loaded", run.Out, StringComparison.Ordinal);
+        Assert.Equal((2, 5), run.CountRow());
+    }
+
+    [Fact]
+    public async Task Status_NoDatabaseFile_ReportsNotLoadedAndCreatesNoFile()
+    {
+        var run = await RunOnDatabaseAsync("status");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("not loaded", run.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [Fact]
+    public async Task Load_UnknownProvider_FailsWithUsageErrorNamingTheProvider()
+    {
+        var run = await CliRunner.RunAsync("demo", "load", "--provider", "Oracle", "--connection", _database.ConnectionString);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: --provider 'Oracle' is not supported; use Sqlite or Postgres.", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [Fact]
+    public async Task Load_ConnectionWithUnknownKeyword_FailsNamingTheConnectionOption()
+    {
+        var run = await CliRunner.RunAsync("demo", "load", "--connection", "Nonsense=1");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        var line = Assert.Single(run.Error.ReplaceLineEndings("\n").TrimEnd().Split('\n'));
+        Assert.StartsWith("error: --connection is not a valid Sqlite connection string:", line, StringComparison.Ordinal);
+        Assert.Contains("'nonsense'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_PostgresWithoutConnection_FailsAskingForIt()
+    {
+        var run = await CliRunner.RunAsync("demo", "load", "--provider", "postgres");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: --provider Postgres needs --connection", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_DatabaseFolderIsAFile_FailsNamingTheDatabase()
+    {
+        Directory.CreateDirectory(_database.Folder);
+        var blocker = Path.Combine(_database.Folder, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "x", TestContext.Current.CancellationToken);
+
+        var run = await CliRunner.RunAsync("demo", "load", "--connection", $"Data Source={Path.Combine(blocker, "shirube.db")}");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var line = Assert.Single(run.Error.ReplaceLineEndings("\n").TrimEnd().Split('\n'));
+        Assert.StartsWith($"error: Could not create the folder of the SQLite database {Path.Combine(blocker, "shirube.db")}:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_ProviderTogetherWithServer_FailsWithUsageError()
+    {
+        var run = await CliRunner.RunAsync("demo", "load", "--provider", "Sqlite", "--server", "http://127.0.0.1:9", "--token", "shr_x");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: --provider and --connection choose a local database; they cannot be combined with --server.", run.Error, StringComparison.Ordinal);
+    }
+}

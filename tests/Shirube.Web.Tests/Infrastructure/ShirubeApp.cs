@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Shirube.Data;
+using Shirube.Testing;
+
+namespace Shirube.Web.Tests.Infrastructure;
+
+/// <summary>The web app on a fresh database of one provider, with a configured bootstrap administrator.</summary>
+public sealed class ShirubeApp : WebApplicationFactory<Program>
+{
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "Admin-Passw0rd-Test";
+
+    private readonly TestDatabase _database;
+    private readonly bool _bootstrapFromSettings;
+
+    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings)
+    {
+        _database = database;
+        _bootstrapFromSettings = bootstrapFromSettings;
+    }
+
+    public TestDatabase Database => _database;
+
+    public static async Task<ShirubeApp> StartAsync(DatabaseProvider provider, bool bootstrapFromSettings = true)
+    {
+        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings);
+        _ = app.Server; // start now: migrations and bootstrap run here
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Shirube", _database.ConnectionString);
+        builder.UseSetting("Bootstrap:AdminUser", _bootstrapFromSettings ? AdminUser : "");
+        builder.UseSetting("Bootstrap:AdminPassword", _bootstrapFromSettings ? AdminPassword : "");
+    }
+
+    /// <summary>A client that sends the given bearer token.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Gets a token through the public endpoint, as a script would.</summary>
+    public async Task<string> TokenAsync(string user, string password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/tokens", new { username = user, password, name = "test", expiresInDays = 1 });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+    }
+
+    /// <summary>An admin client.</summary>
+    public async Task<HttpClient> AdminAsync() => ClientWithToken(await TokenAsync(AdminUser, AdminPassword));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public sealed record TokenResponse(string Token, Guid Id, string Name, DateTime ExpiresAt);
+}
