@@ -47,10 +47,11 @@ internal static class AuditRecorder
             };
             if (action is null)
                 continue;
-            if (action == AuditAction.Updated && entry.Properties.Where(p => p.IsModified).All(p => Bookkeeping.Contains(p.Metadata.Name)))
+            // Identity's UpdateAsync marks every column modified: compare values to see what really changed.
+            if (action == AuditAction.Updated && entry.Properties.Where(Changed).All(p => Bookkeeping.Contains(p.Metadata.Name)))
                 continue;
             entries.Add(AuditEntry.Record(now, db.Actor.UserId, db.Actor.UserName, action.Value,
-                entry.Metadata.ClrType.Name, KeyOf(entry),
+                entry.Metadata.ClrType.IsGenericType ? entry.Metadata.DisplayName() : entry.Metadata.ClrType.Name, KeyOf(entry),
                 action == AuditAction.Created ? null : Snapshot(entry, original: true),
                 action == AuditAction.Deleted ? null : Snapshot(entry, original: false)));
         }
@@ -64,13 +65,21 @@ internal static class AuditRecorder
             : string.Join("/", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    private static bool Changed(PropertyEntry property) =>
+        property.IsModified && !Equals(property.OriginalValue, property.CurrentValue);
+
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
             if (Hidden.Contains(property.Metadata.Name))
+            {
+                // A secret is never logged; that it changed (a new password) is.
+                if (entry.State == EntityState.Modified && Changed(property) && property.Metadata.Name != nameof(ShirubeUser.ConcurrencyStamp))
+                    values[property.Metadata.Name] = original ? "(secret)" : "(secret, changed)";
                 continue;
+            }
             values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
         }
         return JsonSerializer.Serialize(values, JsonOptions);

@@ -14,6 +14,10 @@ namespace Shirube.Web.Features.Accounts;
 internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
 {
     private ClaimsPrincipal? _circuitUser;
+    private bool _system;
+
+    /// <summary>For work the application does itself, at start-up: recorded as "system", sees every unit.</summary>
+    public void ActAsSystem() => _system = true;
 
     public ClaimsPrincipal User => _circuitUser ?? http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
 
@@ -21,11 +25,11 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
 
     private bool IsAuthenticated => User.Identity?.IsAuthenticated == true;
 
-    public string? UserId => IsAuthenticated ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    public string? UserId => !_system && IsAuthenticated ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
-    public string UserName => IsAuthenticated ? User.Identity!.Name ?? "?" : "anonymous";
+    public string UserName => _system ? SystemActor.Instance.UserName : IsAuthenticated ? User.Identity!.Name ?? "?" : "anonymous";
 
-    public UnitScope Scope => ScopeOf(User);
+    public UnitScope Scope => _system ? UnitScope.All : ScopeOf(User);
 
     public static UnitScope ScopeOf(ClaimsPrincipal user)
     {

@@ -7,14 +7,15 @@ internal static class MustChangePassword
 {
     public const string ChangePasswordPath = "/account/change-password";
 
-    private static readonly string[] Open = ["/account", "/_blazor", "/_framework", "/_content", "/culture", "/health", "/css", "/favicon.png"];
+    private static readonly string[] Open = ["/account", "/_blazor", "/_framework", "/_content", "/culture", "/health"];
 
     public static WebApplication UseMustChangePassword(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (context.User.HasClaim(ShirubeClaims.MustChangePassword, "true") && !Open.Any(p => path.StartsWithSegments(p)))
+            // Static files (anything with an extension) stay reachable: the change-password page needs its styles.
+            if (context.User.HasClaim(ShirubeClaims.MustChangePassword, "true") && !Path.HasExtension(path.Value) && !Open.Any(p => path.StartsWithSegments(p)))
             {
                 if (path.StartsWithSegments("/api"))
                 {

@@ -42,6 +42,7 @@ internal static class PlatformSetup
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Accounts.CurrentActor>().ActAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<ShirubeDbContext>();
         var applied = await DatabaseMigrator.MigrateAsync(db).ConfigureAwait(false);
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Shirube.Database");
