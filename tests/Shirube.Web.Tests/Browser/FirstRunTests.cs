@@ -50,6 +50,12 @@ public class FirstRunTests
         await Assertions.Expect(page.Locator("[data-testid=must-change]")).ToBeVisibleAsync();
         await page.GotoAsync("/audit");
         await page.WaitForURLAsync("**/account/change-password");
+        // Password rules are explained in Japanese too.
+        await page.FillAsync("[data-testid=current-password]", server.OneTimePassword!);
+        await page.FillAsync("[data-testid=new-password]", "short");
+        await page.FillAsync("[data-testid=confirm-password]", "short");
+        await page.ClickAsync("[data-testid=change-submit]");
+        await Assertions.Expect(page.Locator(".shirube-error").First).ToHaveTextAsync("パスワードは 12 文字以上にしてください。");
         await Screenshot(page, "02-change-password-ja");
         await page.FillAsync("[data-testid=current-password]", server.OneTimePassword!);
         await page.FillAsync("[data-testid=new-password]", NewPassword);
@@ -90,6 +96,12 @@ public class FirstRunTests
             Assert.Equal("admin", me!.UserName);
             Assert.Equal(5, (await http.GetFromJsonAsync<ProductResponse[]>("/api/products"))!.Length);
         }
+
+        // Users and business units: the demo units are there, with both names.
+        await page.GotoAsync("/admin/organisation");
+        await Assertions.Expect(page.Locator("[data-testid=unit-table]")).ToContainTextAsync("社会インフラ事業部");
+        await Assertions.Expect(page.Locator("[data-testid=user-table]")).ToContainTextAsync("admin");
+        await Screenshot(page, "07-organisation-en");
 
         // The audit log shows what happened.
         await page.GotoAsync("/audit");

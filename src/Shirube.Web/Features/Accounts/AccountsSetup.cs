@@ -50,6 +50,7 @@ internal static class AccountsSetup
             .AddEntityFrameworkStores<ShirubeDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ShirubeClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
         // Unit memberships and roles travel in the cookie; a change updates the security stamp, checked every minute.
