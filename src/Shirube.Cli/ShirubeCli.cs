@@ -31,6 +31,7 @@ internal static class ShirubeCli
         foreach (var option in root.Options.OfType<VersionOption>())
             option.Action = new VersionAction(environment.Out);
         root.Subcommands.Add(DemoCommand.Build(environment));
+        root.Subcommands.Add(CatalogCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

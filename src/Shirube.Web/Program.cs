@@ -3,6 +3,7 @@ using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.ApiTokens;
 using Shirube.Web.Features.Audit;
 using Shirube.Web.Features.Demo;
+using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Localization;
 using Shirube.Web.Features.Organisation;
 using Shirube.Web.Features.Platform;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddShirubePlatform(builder.Configuration);
 builder.Services.AddShirubeLocalization();
 builder.Services.AddShirubeAccounts();
+builder.Services.AddShirubeGuidelines();
 builder.Services.AddShirubeUi();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapApiTokenEndpoints();
 app.MapOrganisationEndpoints();
 app.MapProductEndpoints();
 app.MapDemoEndpoints();
+app.MapGuidelineEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

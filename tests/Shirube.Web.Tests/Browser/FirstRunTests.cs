@@ -11,30 +11,24 @@ namespace Shirube.Web.Tests.Browser;
 /// </summary>
 public class FirstRunTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string NewPassword = "My-0wn-Passw0rd";
 
     [Fact]
     public async Task FirstRun_SignInChangePasswordLoadDemoSwitchLanguage_InJapaneseAndEnglish()
     {
-        Assert.SkipUnless(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium fonts-noto-cjk; .ci/run does).");
+        BrowserSession.SkipUnlessChromium();
         await using var server = await ServerProcess.StartAsync();
         Assert.False(string.IsNullOrWhiteSpace(server.OneTimePassword), "the first start prints a one-time password");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await BrowserSession.LaunchAsync(playwright);
 
         // A Japanese browser: the sign-in page speaks Japanese.
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", BaseURL = server.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await BrowserSession.NewContextAsync(browser, server, "ja-JP");
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/account/login**");
         Assert.Equal("サインイン", await page.Locator("h1").InnerTextAsync());
-        await Screenshot(page, "01-login-ja");
+        await BrowserSession.Screenshot(page, "01-login-ja");
 
         // A wrong password is refused in Japanese.
         await page.FillAsync("[data-testid=username]", "admin");
@@ -56,7 +50,7 @@ public class FirstRunTests
         await page.FillAsync("[data-testid=confirm-password]", "short");
         await page.ClickAsync("[data-testid=change-submit]");
         await Assertions.Expect(page.Locator(".shirube-error").First).ToHaveTextAsync("パスワードは 12 文字以上にしてください。");
-        await Screenshot(page, "02-change-password-ja");
+        await BrowserSession.Screenshot(page, "02-change-password-ja");
         await page.FillAsync("[data-testid=current-password]", server.OneTimePassword!);
         await page.FillAsync("[data-testid=new-password]", NewPassword);
         await page.FillAsync("[data-testid=confirm-password]", NewPassword);
@@ -66,29 +60,29 @@ public class FirstRunTests
         await page.WaitForURLAsync(server.BaseAddress.ToString());
         Assert.Equal("ダッシュボード", await page.Locator("h1, .mud-typography-h4").First.InnerTextAsync());
         await Assertions.Expect(page.Locator("[data-testid=empty-dashboard]")).ToContainTextAsync("製品がまだありません");
-        await WaitUntilInteractive(page);
+        await BrowserSession.WaitUntilInteractive(page);
         await page.ClickAsync("[data-testid=load-demo]");
         var table = page.Locator("[data-testid=portfolio-table]");
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator("[data-testid=product-count]")).ToHaveTextAsync("5");
         await Assertions.Expect(table).ToContainTextAsync("ホームソリューション事業部");
         await Assertions.Expect(table.Locator("thead")).ToContainTextAsync("マネジメント");
-        await Screenshot(page, "03-dashboard-ja");
+        await BrowserSession.Screenshot(page, "03-dashboard-ja");
 
         // Switch to English: the same dashboard in English.
         await page.ClickAsync("[data-testid=lang-en]");
         await Assertions.Expect(page.Locator(".mud-typography-h4").First).ToHaveTextAsync("Dashboard");
         await Assertions.Expect(table.Locator("thead")).ToContainTextAsync("Management");
         await Assertions.Expect(table).ToContainTextAsync("Home Solutions Division");
-        await Screenshot(page, "04-dashboard-en");
+        await BrowserSession.Screenshot(page, "04-dashboard-en");
 
         // Create an API token in the UI and use it.
         await page.GotoAsync("/tokens");
-        await WaitUntilInteractive(page);
+        await BrowserSession.WaitUntilInteractive(page);
         await page.Locator("input[data-testid=token-name], [data-testid=token-name] input").First.FillAsync("browser test");
         await page.ClickAsync("[data-testid=token-create]");
         var secret = (await page.Locator("[data-testid=token-secret]").InnerTextAsync()).Trim();
-        await Screenshot(page, "05-tokens-en");
+        await BrowserSession.Screenshot(page, "05-tokens-en");
         using (var http = new HttpClient { BaseAddress = server.BaseAddress })
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
@@ -101,16 +95,16 @@ public class FirstRunTests
         await page.GotoAsync("/admin/organisation");
         await Assertions.Expect(page.Locator("[data-testid=unit-table]")).ToContainTextAsync("社会インフラ事業部");
         await Assertions.Expect(page.Locator("[data-testid=user-table]")).ToContainTextAsync("admin");
-        await Screenshot(page, "07-organisation-en");
+        await BrowserSession.Screenshot(page, "07-organisation-en");
 
         // The audit log shows what happened.
         await page.GotoAsync("/audit");
         await Assertions.Expect(page.Locator("[data-testid=audit-table]")).ToContainTextAsync("Product");
-        await Screenshot(page, "06-audit-en");
+        await BrowserSession.Screenshot(page, "06-audit-en");
         await context.CloseAsync();
 
         // The language is remembered per user: a Japanese browser signing in again gets English.
-        var again = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", BaseURL = server.BaseAddress.ToString() });
+        var again = await BrowserSession.NewContextAsync(browser, server, "ja-JP");
         var second = await again.NewPageAsync();
         await second.GotoAsync("/account/login");
         await second.FillAsync("[data-testid=username]", "admin");
@@ -118,17 +112,5 @@ public class FirstRunTests
         await second.ClickAsync("[data-testid=login-submit]");
         await Assertions.Expect(second.Locator(".mud-typography-h4").First).ToHaveTextAsync("Dashboard");
         await again.CloseAsync();
-    }
-
-    // Buttons of interactive pages work once the Blazor circuit is up; the layout marks that moment.
-    private static Task WaitUntilInteractive(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        var folder = Path.Combine(ServerProcess.RepositoryRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        TestContext.Current.AddAttachment(name + ".png", bytes, "image/png");
     }
 }

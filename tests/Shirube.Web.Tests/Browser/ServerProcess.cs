@@ -36,7 +36,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync()
+    public static async Task<ServerProcess> StartAsync(string? adminUser = null, string? adminPassword = null)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Shirube.Web", "bin", BuildConfiguration(), "net10.0", "Shirube.Web.dll");
         if (!File.Exists(dll))
@@ -55,8 +55,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Shirube"] = $"Data Source={Path.Combine(data, "shirube.db")}";
         start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Bootstrap__AdminUser"] = "";
-        start.Environment["Bootstrap__AdminPassword"] = "";
+        start.Environment["Bootstrap__AdminUser"] = adminUser ?? "";
+        start.Environment["Bootstrap__AdminPassword"] = adminPassword ?? "";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
         var ready = new TaskCompletionSource();

@@ -29,6 +29,8 @@ public partial class ResourceTests
         ["PartGroup."] = Enum.GetNames<IotPartGroup>(),
         ["Audit.Action."] = Enum.GetNames<AuditAction>(),
         ["Role."] = Roles.All,
+        ["Kind."] = Enum.GetNames<GuidelineKind>(),
+        ["Phase."] = Enum.GetNames<LifecyclePhase>(),
     };
 
     [Fact]

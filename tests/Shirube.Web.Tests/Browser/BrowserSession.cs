@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace Shirube.Web.Tests.Browser;
+
+/// <summary>Debian's Chromium driven by Playwright, with the helpers every browser test uses.</summary>
+public static class BrowserSession
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static void SkipUnlessChromium() =>
+        Assert.SkipUnless(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium fonts-noto-cjk; .ci/run does).");
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+
+    public static Task<IBrowserContext> NewContextAsync(IBrowser browser, ServerProcess server, string locale) =>
+        browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = server.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("[data-testid=username]", user);
+        await page.FillAsync("[data-testid=password]", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Buttons of interactive pages work once the Blazor circuit is up; the layout marks that moment.</summary>
+    public static Task WaitUntilInteractive(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public static async Task Screenshot(IPage page, string name)
+    {
+        var folder = Path.Combine(ServerProcess.RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        TestContext.Current.AddAttachment(name + ".png", bytes, "image/png");
+    }
+}
