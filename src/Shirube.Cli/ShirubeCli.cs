@@ -32,6 +32,7 @@ internal static class ShirubeCli
             option.Action = new VersionAction(environment.Out);
         root.Subcommands.Add(DemoCommand.Build(environment));
         root.Subcommands.Add(CatalogCommand.Build(environment));
+        root.Subcommands.Add(OscalCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

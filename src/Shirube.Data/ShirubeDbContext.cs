@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data.Accounts;
 using Shirube.Data.Auditing;
+using Shirube.Data.Guidelines;
 using Shirube.Data.Organisation;
 using Shirube.Domain.Accounts;
 using Shirube.Domain.Auditing;
@@ -33,6 +34,8 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<Product> Products => Set<Product>();
     /// <summary>API tokens (hashed).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    /// <summary>Guidelines users imported (OSCAL catalogs).</summary>
+    public DbSet<ImportedCatalog> ImportedCatalogs => Set<ImportedCatalog>();
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -25,6 +25,8 @@ internal static class AuditRecorder
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
+    private const int MaxLoggedText = 4000;
+
     public static void Record(ShirubeDbContext db)
     {
         db.ChangeTracker.DetectChanges();
@@ -80,7 +82,9 @@ internal static class AuditRecorder
                     values[property.Metadata.Name] = original ? "(secret)" : "(secret, changed)";
                 continue;
             }
-            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            // Whole documents (an imported catalog) are recorded by size: the log says that they changed.
+            values[property.Metadata.Name] = value is string { Length: > MaxLoggedText } text ? $"({text.Length} characters)" : value;
         }
         return JsonSerializer.Serialize(values, JsonOptions);
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shirube.Domain.Guidelines;
-using Shirube.Formats.Catalogs;
+using Shirube.Data;
+using Shirube.Formats.Oscal;
+using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Guidelines;
@@ -11,10 +13,12 @@ internal sealed record TextDto(string En, string Ja)
 }
 
 internal sealed record GuidelineSummaryDto(string Id, TextDto Name, string ShortName, string Issuer, string Region, int Year, string? Version,
-    string Kind, string? Sector, int Requirements, int Unverified, bool Verified, string[] PartGroups);
+    string Kind, string? Sector, int Requirements, int Unverified, bool Verified, string[] PartGroups, string Origin);
+
+internal sealed record ParameterDto(string Id, string? Label, string[] Values, string[] Choices, bool ChooseMany);
 
 internal sealed record RequirementDto(string Id, string? Group, TextDto Title, TextDto Summary, string[] Parts, string[] Phases,
-    string? Level, string[] Levels, string[] Controls, bool Verified, TextDto? Note);
+    string? Level, string[] Levels, string[] Controls, bool Verified, TextDto? Note, string? Parent, ParameterDto[] Parameters);
 
 internal sealed record GroupDto(string Id, TextDto Title, GroupDto[] Groups);
 
@@ -44,8 +48,9 @@ internal static class GuidelineEndpoints
 {
     public static IServiceCollection AddShirubeGuidelines(this IServiceCollection services)
     {
-        // Shipped content, read once: a broken catalog stops the app at start rather than on first use.
-        services.AddSingleton(_ => BundledCatalog.Load());
+        // Shipped content is read once (a broken catalog stops the app at start); imports join it.
+        services.AddSingleton<CatalogProvider>();
+        services.AddScoped(sp => sp.GetRequiredService<CatalogProvider>().Current);
         return services;
     }
 
@@ -82,6 +87,38 @@ internal static class GuidelineEndpoints
             return TypedResults.Ok(new RequirementDetailDto(Summary(g), Requirement(r),
                 [.. r.Controls.Select(c => catalog.Controls.First(x => x.Id == c)).Select(c => ControlDetail(catalog, c))]));
         }).WithSummary("One requirement, its common controls, and what every other guideline requires for them.");
+
+        group.MapGet("/{id}/oscal", Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem> (string id, string? lang, Catalog catalog, TimeProvider clock) =>
+        {
+            if (catalog.Find(id) is not { } g)
+                return Problems.NotFound($"No guideline '{id}'.");
+            var language = lang ?? "en";
+            if (language is not ("en" or "ja"))
+                return Problems.Invalid("lang", "The language is 'en' or 'ja'.");
+            var json = OscalCatalogWriter.Write(g, language, clock.GetUtcNow());
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"{g.Id}.{language}.oscal-catalog.json");
+        }).WithSummary("Export a guideline as an OSCAL catalog (JSON, OSCAL 1.0.6 schema, 1.1-compatible) in English or Japanese.");
+
+        group.MapPost("/import", async Task<IResult> (HttpRequest request, string? id, ShirubeDbContext db, CatalogProvider catalogs, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (request.ContentLength > CatalogImporter.MaxBytes)
+                return TypedResults.Problem($"An OSCAL catalog may have at most {CatalogImporter.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+            var json = await reader.ReadToEndAsync(ct);
+            var outcome = await CatalogImporter.ImportAsync(json, id, db, catalogs, clock, ct);
+            if (outcome.Guideline is not { } g)
+                return outcome.Status == StatusCodes.Status400BadRequest ? Problems.Invalid("body", outcome.Error!) : Problems.Conflict(outcome.Error!);
+            return outcome.Replaced ? TypedResults.Ok(Summary(g)) : TypedResults.Created($"/api/guidelines/{g.Id}", Summary(g));
+        }).RequireAuthorization(AccountsSetup.SeeAllUnitsPolicy)
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(CatalogImporter.MaxBytes))
+          .Accepts<string>("application/json")
+          .Produces<GuidelineSummaryDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+          .WithSummary("Import an OSCAL catalog (JSON body) as a guideline; ?id= names it. Importing the same id again replaces it.");
+
+        group.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, ShirubeDbContext db, CatalogProvider catalogs, CancellationToken ct) =>
+            await CatalogImporter.RemoveAsync(id, db, catalogs, ct) ? TypedResults.NoContent() : Problems.NotFound($"No imported guideline '{id}' (shipped guidelines cannot be removed)."))
+            .RequireAuthorization(AccountsSetup.SeeAllUnitsPolicy)
+            .WithSummary("Remove an imported guideline.");
 
         var controls = app.MapGroup("/api/controls").WithTags("Guidelines").RequireAuthorization();
         controls.MapGet("/", (Catalog catalog) => TypedResults.Ok(catalog.Controls.Select(c => Control(catalog, c)).ToArray()))
@@ -120,10 +157,11 @@ internal static class GuidelineEndpoints
 
     internal static GuidelineSummaryDto Summary(Guideline g) => new(g.Id, new(g.Name.En, g.Name.Ja), g.ShortName, g.Issuer, g.Region.ToString(), g.Year, g.Version,
         g.Kind.ToString(), g.Sector, g.Requirements.Count, g.UnverifiedCount, g.Verified,
-        [.. g.Requirements.SelectMany(r => r.PartGroups).Distinct().Order().Select(x => x.ToString())]);
+        [.. g.Requirements.SelectMany(r => r.PartGroups).Distinct().Order().Select(x => x.ToString())], g.Origin.ToString());
 
     internal static RequirementDto Requirement(Requirement r) => new(r.Id, r.Group, new(r.Title.En, r.Title.Ja), new(r.Summary.En, r.Summary.Ja),
-        [.. r.Parts.Select(p => p.ToId())], [.. r.Phases.Select(p => p.ToString().ToLowerInvariant())], r.Level, [.. r.Levels], [.. r.Controls], r.Verified, TextDto.Of(r.Note));
+        [.. r.Parts.Select(p => p.ToId())], [.. r.Phases.Select(p => p.ToString().ToLowerInvariant())], r.Level, [.. r.Levels], [.. r.Controls], r.Verified, TextDto.Of(r.Note),
+        r.Parent, [.. r.Parameters.Select(p => new ParameterDto(p.Id, p.Label, [.. p.Values], [.. p.Choices], p.ChooseMany))]);
 
     private static GroupDto Group(RequirementGroup g) => new(g.Id, new(g.Title.En, g.Title.Ja), [.. g.Children.Select(Group)]);
 

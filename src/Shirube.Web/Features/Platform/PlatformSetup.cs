@@ -48,6 +48,6 @@ internal static class PlatformSetup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Shirube.Database");
         StartupLog.DatabaseReady(logger, db.Database.ProviderName ?? "?", applied);
         await Accounts.BootstrapAdministrator.EnsureAsync(scope.ServiceProvider).ConfigureAwait(false);
-        _ = scope.ServiceProvider.GetRequiredService<Shirube.Domain.Guidelines.Catalog>();
+        _ = scope.ServiceProvider.GetRequiredService<Guidelines.CatalogProvider>().Current;
     }
 }

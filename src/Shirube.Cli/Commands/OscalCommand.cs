@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Shirube.Formats.Catalogs;
+using Shirube.Formats.Oscal;
+using Spectre.Console;
+
+namespace Shirube.Cli.Commands;
+
+/// <summary>"shirube oscal export|read": OSCAL catalogs from and to the shipped guidelines, on local files.</summary>
+internal static class OscalCommand
+{
+    public static Command Build(CliEnvironment environment)
+    {
+        var oscal = new Command("oscal", "OSCAL: export a guideline as an OSCAL catalog, or read an OSCAL catalog and summarise it.");
+        oscal.Subcommands.Add(BuildExport(environment));
+        oscal.Subcommands.Add(BuildRead(environment));
+        return oscal;
+    }
+
+    private static Command BuildExport(CliEnvironment environment)
+    {
+        var command = new Command("export", "Write a shipped guideline as an OSCAL catalog (JSON, OSCAL 1.0.6 schema, 1.1-compatible).");
+        var id = new Argument<string>("guideline") { Description = "The guideline id, e.g. etsi-en-303-645 (see 'shirube catalog list')." };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write.", Required = true };
+        var language = new Option<string>("--lang") { Description = "en or ja.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("en", "ja");
+        command.Arguments.Add(id);
+        command.Options.Add(output);
+        command.Options.Add(language);
+        command.SetAction(Guard.Run(environment, async (parse, ct) =>
+        {
+            var catalog = BundledCatalog.Load();
+            var guideline = catalog.Find(parse.GetValue(id)!)
+                ?? throw new CliException($"No guideline '{parse.GetValue(id)}'; 'shirube catalog list' shows the ids.", ExitCodes.Usage);
+            var file = parse.GetValue(output)!;
+            var json = OscalCatalogWriter.Write(guideline, parse.GetValue(language)!, DateTimeOffset.UtcNow);
+            await File.WriteAllTextAsync(file.FullName, json, ct).ConfigureAwait(false);
+            environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[green]Wrote[/] {guideline.ShortName} ({guideline.Requirements.Count} requirements) to {file.FullName}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command BuildRead(CliEnvironment environment)
+    {
+        var command = new Command("read", "Read an OSCAL catalog as Shirube would import it, and summarise it (changes nothing).");
+        var file = new Argument<FileInfo>("file") { Description = "An OSCAL catalog in JSON." };
+        command.Arguments.Add(file);
+        command.SetAction(Guard.Run(environment, async (parse, ct) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+                throw new CliException($"The file {path.FullName} does not exist.", ExitCodes.Usage);
+            try
+            {
+                var guideline = OscalCatalogReader.Read(await File.ReadAllTextAsync(path.FullName, ct).ConfigureAwait(false), path.Name);
+                var table = new Table().Border(TableBorder.Rounded).AddColumn("Id").AddColumn("Title").AddColumn("Groups", c => c.RightAligned())
+                    .AddColumn("Requirements", c => c.RightAligned()).AddColumn("Enhancements", c => c.RightAligned()).AddColumn("Parameters", c => c.RightAligned());
+                table.AddRow(new Text(guideline.Id), new Text(guideline.Name.En),
+                    new Text(guideline.Groups.Count.ToString(CultureInfo.InvariantCulture)),
+                    new Text(guideline.Requirements.Count.ToString(CultureInfo.InvariantCulture)),
+                    new Text(guideline.Requirements.Count(r => r.Parent is not null).ToString(CultureInfo.InvariantCulture)),
+                    new Text(guideline.Requirements.Sum(r => r.Parameters.Count).ToString(CultureInfo.InvariantCulture)));
+                environment.Out.Write(table);
+                return ExitCodes.Ok;
+            }
+            catch (OscalFormatException e)
+            {
+                throw new CliException(e.Message, ExitCodes.Failed, e);
+            }
+        }));
+        return command;
+    }
+}
