@@ -33,6 +33,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(DemoCommand.Build(environment));
         root.Subcommands.Add(CatalogCommand.Build(environment));
         root.Subcommands.Add(OscalCommand.Build(environment));
+        root.Subcommands.Add(BaselineCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

@@ -2,6 +2,7 @@ using Shirube.Web.Components;
 using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.ApiTokens;
 using Shirube.Web.Features.Audit;
+using Shirube.Web.Features.Baselines;
 using Shirube.Web.Features.Demo;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Localization;
@@ -36,6 +37,7 @@ app.MapOrganisationEndpoints();
 app.MapProductEndpoints();
 app.MapDemoEndpoints();
 app.MapGuidelineEndpoints();
+app.MapBaselineEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

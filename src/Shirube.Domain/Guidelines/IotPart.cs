@@ -77,6 +77,25 @@ public static class IotParts
         return false;
     }
 
+    /// <summary>
+    /// Parses a comma-separated list of parts, where a group name (network, platform) stands for every part of the
+    /// group, e.g. "device,network,platform-cloud,management".
+    /// </summary>
+    public static IReadOnlyList<IotPart> ParseList(string text)
+    {
+        var parts = new List<IotPart>();
+        foreach (var item in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (TryParse(item, out var part))
+                parts.Add(part);
+            else if (Enum.TryParse<IotPartGroup>(item, ignoreCase: true, out var group) && Enum.IsDefined(group) && !item.Any(char.IsAsciiDigit))
+                parts.AddRange(All.Where(p => GroupOf(p) == group));
+            else
+                throw new FormatException($"'{item}' is not an IoT part or part group; expected a group (device, network, platform, management) or one of: {string.Join(", ", Ids.Select(i => i.Id))}.");
+        }
+        return [.. parts.Distinct().Order()];
+    }
+
     /// <summary>Parses a catalog identifier, or throws <see cref="FormatException"/> naming the valid ones.</summary>
     public static IotPart Parse(string text) => TryParse(text, out var part)
         ? part

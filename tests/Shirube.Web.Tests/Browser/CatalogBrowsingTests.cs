@@ -58,6 +58,17 @@ public class CatalogBrowsingTests
         await Assertions.Expect(page.Locator("[data-testid=requirement-detail]")).ToContainTextAsync("(PSTI) regime");
         await Assertions.Expect(page.Locator("[data-testid=control-requirements]").First).ToContainTextAsync("ETSI EN 303 645");
         await BrowserSession.Screenshot(page, "15-requirement-en");
+
+        // Bottom-up step 1 for a consumer product sold in the EU and Japan, in English and then in Japanese.
+        await page.GotoAsync("/guidelines/select?parts=device,network,platform,management&sector=consumer&markets=EU,JP");
+        var picks = page.Locator("[data-testid=picks]");
+        await Assertions.Expect(picks).ToContainTextAsync("All-round");
+        await Assertions.Expect(picks).ToContainTextAsync("EU CRA Annex I");
+        await Assertions.Expect(picks).ToContainTextAsync("JC-STAR");
+        await BrowserSession.Screenshot(page, "16-select-en");
+        await page.ClickAsync("[data-testid=lang-ja]");
+        await Assertions.Expect(picks).ToContainTextAsync("サイバーレジリエンス法");
+        await BrowserSession.Screenshot(page, "17-select-ja");
         await context.CloseAsync();
     }
 }

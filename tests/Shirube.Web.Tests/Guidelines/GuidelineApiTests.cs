@@ -123,4 +123,26 @@ public sealed class GuidelineApiTests : IAsyncLifetime
         using var anonymous = _app.CreateClient();
         await Api.AssertProblemAsync(await anonymous.GetAsync("/api/guidelines"), HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Recommend_ForAConsumerProductInTheUk_IncludesPstiWithAReason()
+    {
+        var selection = await _client.GetFromJsonAsync<JsonElement>("/api/guidelines/recommend?parts=device,network&sector=consumer&markets=UK");
+        var picks = selection.GetProperty("picks").EnumerateArray().ToList();
+        Assert.Equal("AllRound", picks[0].GetProperty("role").GetString());
+        var psti = Assert.Single(picks, p => p.GetProperty("guideline").GetString() == "uk-psti");
+        Assert.Equal("Mandatory", psti.GetProperty("role").GetString());
+        Assert.Contains("PSTI", psti.GetProperty("reason").GetProperty("ja").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4, selection.GetProperty("parts").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("parts=toaster", "parts")]
+    [InlineData("parts=", "parts")]
+    [InlineData("parts=device&sector=space", "sector")]
+    public async Task Recommend_BadInput_Returns400NamingTheField(string query, string field)
+    {
+        var problem = await Api.AssertProblemAsync(await _client.GetAsync($"/api/guidelines/recommend?{query}"), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
 }

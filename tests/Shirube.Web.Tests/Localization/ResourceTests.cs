@@ -31,6 +31,8 @@ public partial class ResourceTests
         ["Role."] = Roles.All,
         ["Kind."] = Enum.GetNames<GuidelineKind>(),
         ["Phase."] = Enum.GetNames<LifecyclePhase>(),
+        ["Role.Pick."] = Enum.GetNames<Shirube.Domain.Baselines.PickRole>(),
+        ["Sector."] = Shirube.Web.Features.Baselines.BaselineEndpoints.Sectors,
     };
 
     [Fact]
