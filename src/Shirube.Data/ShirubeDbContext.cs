@@ -32,6 +32,8 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     /// <summary>Products, filtered by the actor's units.</summary>
     public DbSet<Product> Products => Set<Product>();
+    /// <summary>The risk-level definitions.</summary>
+    public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
     /// <summary>API tokens (hashed).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>Guidelines users imported (OSCAL catalogs).</summary>

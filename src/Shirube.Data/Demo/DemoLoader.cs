@@ -27,7 +27,14 @@ public static class DemoLoader
             throw new InvalidOperationException($"A business unit with the code '{clash.Code}' already exists; the example portfolio was not loaded.");
         var units = seed.Units.ToDictionary(u => u.Code, u => BusinessUnit.Create(u.Code, u.NameEn, u.NameJa, isDemo: true), StringComparer.OrdinalIgnoreCase);
         db.BusinessUnits.AddRange(units.Values);
-        db.Products.AddRange(seed.Products.Select(p => Product.Create(units[p.UnitCode].Id, p.Name, p.Field, p.Parts, isDemo: true)));
+        foreach (var p in seed.Products)
+        {
+            var product = Product.Create(units[p.UnitCode].Id, p.Name, p.Field, p.Parts, isDemo: true);
+            product.Describe(p.Sector, p.Markets, p.RiskClass, []);
+            foreach (var v in p.Versions)
+                product.AddVersion(v.Version, v.ReleaseDate, v.EndOfSupport);
+            db.Products.Add(product);
+        }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new DemoResult(units.Count, seed.Products.Count);
     }

@@ -6,6 +6,10 @@ namespace Shirube.Domain.Portfolio;
 public sealed class Product
 {
     private readonly List<IotPart> _parts = [];
+    private readonly List<string> _markets = [];
+    private readonly List<string> _owners = [];
+    private readonly List<string> _guidelines = [];
+    private readonly List<ProductVersion> _versions = [];
 
     private Product()
     {
@@ -25,6 +29,57 @@ public sealed class Product
     public IReadOnlyList<IotPart> Parts => _parts;
     /// <summary>True for the example portfolio's products.</summary>
     public bool IsDemo { get; private set; }
+    /// <summary>The sector (automotive, smart-meter, power-control, medical, consumer, industrial), if any.</summary>
+    public string? Sector { get; private set; }
+    /// <summary>Target markets, e.g. JP, EU, US, UK.</summary>
+    public IReadOnlyList<string> Markets => _markets;
+    /// <summary>The risk class (see <see cref="RiskClass"/>), once assessed.</summary>
+    public int? RiskClass { get; private set; }
+    /// <summary>Who owns the product (user names or e-mail addresses).</summary>
+    public IReadOnlyList<string> Owners => _owners;
+    /// <summary>The guidelines chosen for the product's baseline (catalog ids).</summary>
+    public IReadOnlyList<string> Guidelines => _guidelines;
+    /// <summary>Released and planned versions.</summary>
+    public IReadOnlyList<ProductVersion> Versions => _versions;
+
+    /// <summary>Sectors a product may belong to.</summary>
+    public static IReadOnlyList<string> Sectors { get; } = ["automotive", "smart-meter", "power-control", "medical", "consumer", "industrial"];
+
+    /// <summary>Sets sector, markets, risk class and owners, after checking them.</summary>
+    public void Describe(string? sector, IEnumerable<string> markets, int? riskClass, IEnumerable<string> owners)
+    {
+        if (sector is not null && !Sectors.Contains(sector))
+            throw new ArgumentException($"'{sector}' is not a sector; expected one of: {string.Join(", ", Sectors)}.", nameof(sector));
+        var marketList = markets.Select(m => m.Trim().ToUpperInvariant()).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        var bad = marketList.FirstOrDefault(m => m.Length is < 2 or > 6 || !m.All(char.IsAsciiLetterUpper));
+        if (bad is not null)
+            throw new ArgumentException($"'{bad}' is not a market code (2 to 6 letters, e.g. JP, EU, US, UK).", nameof(markets));
+        if (riskClass is < 0 or > 9)
+            throw new ArgumentOutOfRangeException(nameof(riskClass), riskClass, "A risk class is 0 to 9.");
+        Sector = sector;
+        RiskClass = riskClass;
+        _markets.Clear();
+        _markets.AddRange(marketList);
+        _owners.Clear();
+        _owners.AddRange(owners.Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>Records the guidelines the user accepted for the baseline.</summary>
+    public void ChooseGuidelines(IEnumerable<string> guidelineIds)
+    {
+        _guidelines.Clear();
+        _guidelines.AddRange(guidelineIds.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>Adds a version; its name must be new for the product.</summary>
+    public ProductVersion AddVersion(string version, DateOnly? releaseDate, DateOnly? endOfSupport)
+    {
+        if (_versions.Any(v => string.Equals(v.Version, version?.Trim(), StringComparison.OrdinalIgnoreCase)))
+            throw new ArgumentException($"Version '{version}' exists already.", nameof(version));
+        var added = ProductVersion.Create(Id, version!, releaseDate, endOfSupport);
+        _versions.Add(added);
+        return added;
+    }
 
     /// <summary>Creates a product.</summary>
     public static Product Create(Guid businessUnitId, string name, string field, IEnumerable<IotPart> parts, bool isDemo = false)

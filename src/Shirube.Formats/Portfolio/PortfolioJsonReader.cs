@@ -88,7 +88,13 @@ public static class PortfolioJsonReader
                         $"'{p.Parts[j]}' is not an IoT part; expected one of: {string.Join(", ", IotParts.All.Select(x => x.ToId()))}.");
                 parts.Add(part);
             }
-            products.Add(new ProductSeed(p.Name, p.Unit, p.Field, parts));
+            products.Add(new ProductSeed(p.Name, p.Unit, p.Field, parts)
+            {
+                Sector = p.Sector,
+                Markets = p.Markets ?? [],
+                RiskClass = p.RiskClass,
+                Versions = [.. (p.Versions ?? []).Select(v => new VersionSeed(v.Version, v.ReleaseDate, v.EndOfSupport))],
+            });
         }
         return new PortfolioSeed(units, products);
     }

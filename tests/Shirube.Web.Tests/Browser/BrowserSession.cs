@@ -37,6 +37,8 @@ public static class BrowserSession
     {
         var folder = Path.Combine(ServerProcess.RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
+        // A full-page shot of a scrolled page draws the fixed app bar mid-page.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
         TestContext.Current.AddAttachment(name + ".png", bytes, "image/png");
     }

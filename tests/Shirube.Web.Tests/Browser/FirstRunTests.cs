@@ -69,6 +69,21 @@ public class FirstRunTests
         await Assertions.Expect(table.Locator("thead")).ToContainTextAsync("マネジメント");
         await BrowserSession.Screenshot(page, "03-dashboard-ja");
 
+        // The products of the portfolio, and one product's profile, versions and recommended guidelines.
+        await page.GotoAsync("/products");
+        await Assertions.Expect(page.Locator("[data-testid=product-table] tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("[data-testid=product-table]")).ToContainTextAsync("スマートメーター");
+        await BrowserSession.Screenshot(page, "03a-products-ja");
+        await page.ClickAsync("text=Wi-Fi home router HR-300");
+        await BrowserSession.WaitUntilInteractive(page);
+        var guidelines = page.Locator("[data-testid=product-guidelines]");
+        await Assertions.Expect(guidelines).ToContainTextAsync("EU CRA Annex I");
+        await Assertions.Expect(guidelines).ToContainTextAsync("UK PSTI");
+        await page.ClickAsync("[data-testid=accept-guidelines]");
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("保存しました");
+        await BrowserSession.Screenshot(page, "03b-product-ja");
+        await page.GotoAsync("/");
+
         // Switch to English: the same dashboard in English.
         await page.ClickAsync("[data-testid=lang-en]");
         await Assertions.Expect(page.Locator(".mud-typography-h4").First).ToHaveTextAsync("Dashboard");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Shirube.Data;
@@ -48,6 +49,11 @@ internal static class PlatformSetup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Shirube.Database");
         StartupLog.DatabaseReady(logger, db.Database.ProviderName ?? "?", applied);
         await Accounts.BootstrapAdministrator.EnsureAsync(scope.ServiceProvider).ConfigureAwait(false);
+        if (!await db.RiskClasses.AnyAsync().ConfigureAwait(false))
+        {
+            db.RiskClasses.AddRange(Shirube.Domain.Portfolio.RiskClass.Defaults());
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
         _ = scope.ServiceProvider.GetRequiredService<Guidelines.CatalogProvider>().Current;
     }
 }

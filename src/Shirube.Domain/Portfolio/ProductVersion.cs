@@ -1,0 +1,35 @@
+namespace Shirube.Domain.Portfolio;
+
+/// <summary>A version of a product: when it was released and until when it gets security updates.</summary>
+public sealed class ProductVersion
+{
+    private ProductVersion() => Version = string.Empty;
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>The product.</summary>
+    public Guid ProductId { get; private set; }
+    /// <summary>Version name, e.g. "2.1".</summary>
+    public string Version { get; private set; }
+    /// <summary>Release date, once released.</summary>
+    public DateOnly? ReleaseDate { get; private set; }
+    /// <summary>The last day of security support.</summary>
+    public DateOnly? EndOfSupport { get; private set; }
+
+    /// <summary>Creates a version after checking its dates.</summary>
+    public static ProductVersion Create(Guid productId, string version, DateOnly? releaseDate, DateOnly? endOfSupport)
+    {
+        version = (version ?? string.Empty).Trim();
+        if (version.Length is < 1 or > 50)
+            throw new ArgumentException("A version has 1 to 50 characters.", nameof(version));
+        if (releaseDate is { } r && endOfSupport is { } e && e < r)
+            throw new ArgumentException("Security support cannot end before the release.", nameof(endOfSupport));
+        return new ProductVersion { Id = Guid.CreateVersion7(), ProductId = productId, Version = version, ReleaseDate = releaseDate, EndOfSupport = endOfSupport };
+    }
+
+    /// <summary>Supported on <paramref name="day"/>: released (or not yet dated) and before the end of support.</summary>
+    public bool IsSupportedOn(DateOnly day) => EndOfSupport is not { } end || day <= end;
+
+    /// <summary>Days of support left on <paramref name="day"/>, or null when no end is set.</summary>
+    public int? SupportDaysLeft(DateOnly day) => EndOfSupport is { } end ? end.DayNumber - day.DayNumber : null;
+}
