@@ -6,6 +6,7 @@ using Shirube.Data.Guidelines;
 using Shirube.Data.Organisation;
 using Shirube.Domain.Accounts;
 using Shirube.Domain.Auditing;
+using Shirube.Domain.Baselines;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
 
@@ -32,6 +33,8 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     /// <summary>Products, filtered by the actor's units.</summary>
     public DbSet<Product> Products => Set<Product>();
+    /// <summary>Tailored baselines, filtered by the actor's units.</summary>
+    public DbSet<Baseline> Baselines => Set<Baseline>();
     /// <summary>The risk-level definitions.</summary>
     public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
     /// <summary>API tokens (hashed).</summary>
@@ -47,6 +50,7 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ShirubeDbContext).Assembly);
         builder.Entity<Product>().HasQueryFilter(p => ScopeSeesAll || ScopeUnitIds.Contains(p.BusinessUnitId));
+        builder.Entity<Baseline>().HasQueryFilter(b => ScopeSeesAll || ScopeUnitIds.Contains(b.BusinessUnitId));
     }
 
     /// <inheritdoc />

@@ -10,7 +10,14 @@ public static class BrowserSession
     public static void SkipUnlessChromium() =>
         Assert.SkipUnless(File.Exists(Chromium), $"Browser tests need Debian's Chromium at {Chromium} (apt-get install chromium fonts-noto-cjk; .ci/run does).");
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // CI runs the test assemblies side by side on two cores: give the page time to answer rather than flake.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return LaunchChromiumAsync(playwright);
+    }
+
+    private static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Chromium,
         Headless = true,
@@ -33,13 +40,13 @@ public static class BrowserSession
     public static Task WaitUntilInteractive(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    public static async Task Screenshot(IPage page, string name)
+    public static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(ServerProcess.RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         // A full-page shot of a scrolled page draws the fixed app bar mid-page.
         await page.EvaluateAsync("window.scrollTo(0, 0)");
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
         TestContext.Current.AddAttachment(name + ".png", bytes, "image/png");
     }
 }

@@ -82,6 +82,17 @@ public class FirstRunTests
         await page.ClickAsync("[data-testid=accept-guidelines]");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("保存しました");
         await BrowserSession.Screenshot(page, "03b-product-ja");
+
+        // Tailor the baseline from the accepted guidelines: MUST / SHOULD / BETTER from the sources' levels.
+        await page.ClickAsync("[data-testid=tailor-baseline]");
+        await page.WaitForURLAsync("**/baselines/**");
+        await BrowserSession.WaitUntilInteractive(page);
+        await Assertions.Expect(page.Locator("[data-testid=baseline-counts]")).ToContainTextAsync("必須（MUST）");
+        Assert.True(await page.Locator("[data-testid=baseline-items] tbody tr").CountAsync() > 100, "every requirement of the chosen guidelines is a line");
+        await Assertions.Expect(page.Locator("[data-testid=baseline-status]")).ToContainTextAsync("下書き");
+        await page.ClickAsync("[data-testid=publish]");
+        await Assertions.Expect(page.Locator("[data-testid=baseline-status]")).ToContainTextAsync("バージョン 1");
+        await BrowserSession.Screenshot(page, "03c-baseline-ja", fullPage: false);
         await page.GotoAsync("/");
 
         // Switch to English: the same dashboard in English.

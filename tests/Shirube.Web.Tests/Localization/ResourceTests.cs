@@ -32,6 +32,7 @@ public partial class ResourceTests
         ["Kind."] = Enum.GetNames<GuidelineKind>(),
         ["Phase."] = Enum.GetNames<LifecyclePhase>(),
         ["Role.Pick."] = Enum.GetNames<Shirube.Domain.Baselines.PickRole>(),
+        ["Level."] = Enum.GetNames<Shirube.Domain.Baselines.RequirementLevel>(),
         ["Sector."] = Shirube.Web.Features.Baselines.BaselineEndpoints.Sectors,
     };
 

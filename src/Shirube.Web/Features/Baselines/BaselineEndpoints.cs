@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Shirube.Data;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
+using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Platform;
 
@@ -11,6 +14,18 @@ internal sealed record PickDto(string Guideline, string ShortName, string Role, 
 internal sealed record FitDto(string Guideline, string ShortName, int Covered, double Depth, int Requirements);
 
 internal sealed record SelectionDto(string[] Parts, string? Sector, string[] Markets, PickDto[] Picks, FitDto[] Ranking);
+
+internal sealed record BaselineItemDto(string Key, string? GuidelineId, string? RequirementId, TextDto Title, string Level, bool Excluded,
+    string? ExclusionReason, string[] Parts, bool Own, bool Reworded);
+
+internal sealed record BaselineDto(Guid Id, string Name, Guid ProductId, int PublishedVersion, DateTime? PublishedAt,
+    Dictionary<string, int> Counts, int Excluded, BaselineItemDto[] Items);
+
+internal sealed record CreateBaselineRequest(string? Name);
+
+internal sealed record ChangeItemRequest(string? Key, string? Level, string? ExcludeReason, string? TitleEn, string? TitleJa);
+
+internal sealed record OwnRequirementRequest(string? TitleEn, string? TitleJa, string? Level);
 
 /// <summary>Bottom-up step 1: which guidelines to pick for a product.</summary>
 internal static class BaselineEndpoints
@@ -38,7 +53,108 @@ internal static class BaselineEndpoints
             return TypedResults.Ok(ToDto(GuidelineSelector.Recommend(profile, catalog)));
         }).RequireAuthorization().WithTags("Baselines")
           .WithSummary("Rank guidelines for a product's IoT parts and recommend a minimal set (one all-round guideline, the most detailed per part group, and what markets and sector require), each with its reason in ja and en.");
+        app.MapPost("/api/products/{id:guid}/baselines", async Task<Results<Created<BaselineDto>, ValidationProblem, ProblemHttpResult>> (Guid id, CreateBaselineRequest request, ShirubeDbContext db, Catalog catalog) =>
+        {
+            var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id);
+            if (product is null)
+                return Problems.NotFound($"No product {id} in your business units.");
+            if (product.Guidelines.Count == 0)
+                return Problems.Invalid("guidelines", "Choose the product's guidelines first (PUT /api/products/{id}/guidelines).");
+            Baseline baseline;
+            try
+            {
+                baseline = Baseline.Tailor(request.Name ?? $"{product.Name} baseline", product.Id, product.BusinessUnitId,
+                    product.Guidelines.Select(catalog.Find).OfType<Guideline>(), product.RiskClass);
+            }
+            catch (ArgumentException e)
+            {
+                return Problems.Invalid(e.ParamName ?? "name", e.Message);
+            }
+            db.Baselines.Add(baseline);
+            await db.SaveChangesAsync();
+            return TypedResults.Created($"/api/baselines/{baseline.Id}", ToDto(baseline, catalog));
+        }).RequireAuthorization(AccountsSetup.WriterPolicy).WithTags("Baselines")
+          .WithSummary("Tailor a baseline for the product: every requirement of its chosen guidelines at the default level (source level and risk class).");
+
+        var baselines = app.MapGroup("/api/baselines").WithTags("Baselines").RequireAuthorization();
+        baselines.MapGet("/", async (ShirubeDbContext db) =>
+            TypedResults.Ok((await db.Baselines.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name, b.ProductId, b.PublishedVersion, b.PublishedAt }).ToListAsync()).ToArray()))
+            .WithSummary("Baselines of the caller's business units.");
+        baselines.MapGet("/{id:guid}", async Task<Results<Ok<BaselineDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog) =>
+            await db.Baselines.AsNoTracking().Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id) is { } b
+                ? TypedResults.Ok(ToDto(b, catalog))
+                : Problems.NotFound($"No baseline {id} in your business units."))
+            .WithSummary("A baseline with every line: level, exclusion and reason, own requirements.");
+        baselines.MapPatch("/{id:guid}/items", async Task<Results<Ok<BaselineItemDto>, ValidationProblem, ProblemHttpResult>> (Guid id, ChangeItemRequest request, ShirubeDbContext db, Catalog catalog) =>
+        {
+            var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
+            if (baseline is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            if (baseline.Find(request.Key ?? string.Empty) is not { } item)
+                return Problems.Invalid("key", $"No line '{request.Key}' in the baseline.");
+            try
+            {
+                if (request.Level is not null)
+                    item.SetLevel(ParseLevel(request.Level));
+                if (request.ExcludeReason is not null)
+                    item.Exclude(request.ExcludeReason);
+                if (request.TitleEn is not null || request.TitleJa is not null)
+                    item.Reword(request.TitleEn, request.TitleJa);
+            }
+            catch (ArgumentException e)
+            {
+                return Problems.Invalid(e.ParamName ?? "body", e.Message);
+            }
+            await db.SaveChangesAsync();
+            return TypedResults.Ok(ItemDto(item, catalog));
+        }).RequireAuthorization(AccountsSetup.WriterPolicy)
+          .WithSummary("Change one line: level (Must, Should, Better), exclusion with its reason, or rewording for the business.");
+        baselines.MapPost("/{id:guid}/own", async Task<Results<Created<BaselineItemDto>, ValidationProblem, ProblemHttpResult>> (Guid id, OwnRequirementRequest request, ShirubeDbContext db, Catalog catalog) =>
+        {
+            var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
+            if (baseline is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            BaselineItem item;
+            try
+            {
+                item = baseline.AddOwn(request.TitleEn ?? string.Empty, request.TitleJa ?? string.Empty, ParseLevel(request.Level ?? "Should"));
+            }
+            catch (ArgumentException e)
+            {
+                return Problems.Invalid(e.ParamName ?? "body", e.Message);
+            }
+            await db.SaveChangesAsync();
+            return TypedResults.Created($"/api/baselines/{id}", ItemDto(item, catalog));
+        }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Add a requirement of our own.");
+        baselines.MapPost("/{id:guid}/publish", async Task<Results<Ok<BaselineDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog, TimeProvider clock) =>
+        {
+            var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
+            if (baseline is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            baseline.Publish(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            return TypedResults.Ok(ToDto(baseline, catalog));
+        }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Publish the baseline as its next version.");
         return app;
+    }
+
+    private static RequirementLevel ParseLevel(string level) =>
+        Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new ArgumentException($"'{level}' is not a level; expected Must, Should or Better.", nameof(level));
+
+    internal static BaselineDto ToDto(Baseline b, Catalog catalog) => new(b.Id, b.Name, b.ProductId, b.PublishedVersion, b.PublishedAt,
+        b.Counts().ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), b.Items.Count(i => i.Excluded),
+        [.. b.Items.Select(i => ItemDto(i, catalog))]);
+
+    internal static BaselineItemDto ItemDto(BaselineItem i, Catalog catalog)
+    {
+        var requirement = i.GuidelineId is null ? null : catalog.Find(i.GuidelineId)?.Find(i.RequirementId!);
+        var title = i.TitleEn is not null || i.TitleJa is not null
+            ? new TextDto(i.TitleEn ?? requirement?.Title.En ?? string.Empty, i.TitleJa ?? requirement?.Title.Ja ?? string.Empty)
+            : new TextDto(requirement?.Title.En ?? i.Key, requirement?.Title.Ja ?? i.Key);
+        return new(i.Key, i.GuidelineId, i.RequirementId, title, i.Level.ToString(), i.Excluded, i.ExclusionReason,
+            [.. (requirement?.Parts ?? []).Select(p => p.ToId())], i.GuidelineId is null, i.GuidelineId is not null && (i.TitleEn ?? i.TitleJa) is not null);
     }
 
     internal static SelectionDto ToDto(GuidelineSelection s) => new(

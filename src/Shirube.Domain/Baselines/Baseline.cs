@@ -1,0 +1,198 @@
+using Shirube.Domain.Guidelines;
+
+namespace Shirube.Domain.Baselines;
+
+/// <summary>How strongly a baseline asks for a requirement.</summary>
+public enum RequirementLevel
+{
+    /// <summary>Must be met.</summary>
+    Must,
+    /// <summary>Should be met; a gap needs a reason.</summary>
+    Should,
+    /// <summary>Better to meet: good practice beyond the need.</summary>
+    Better,
+}
+
+/// <summary>The defaults a tailored baseline starts from: the source's own level and the product's risk class.</summary>
+public static class LevelDefaults
+{
+    /// <summary>
+    /// The default level: regulations are MUST; ETSI M → MUST, R → SHOULD; ISVS L1 → MUST, L2 → SHOULD, L3 → BETTER;
+    /// GSMA Critical/High → MUST, Medium → SHOULD, Low → BETTER; otherwise SHOULD. A high risk class (3 or more) raises
+    /// SHOULD to MUST and a critical one (4 or more) raises BETTER to SHOULD.
+    /// </summary>
+    public static RequirementLevel For(Guideline guideline, Requirement requirement, int? riskClass)
+    {
+        ArgumentNullException.ThrowIfNull(guideline);
+        ArgumentNullException.ThrowIfNull(requirement);
+        var level = guideline.Kind == GuidelineKind.Regulation ? RequirementLevel.Must : FromSource(requirement);
+        return (level, riskClass ?? 0) switch
+        {
+            (RequirementLevel.Should, >= 3) => RequirementLevel.Must,
+            (RequirementLevel.Better, >= 4) => RequirementLevel.Should,
+            _ => level,
+        };
+    }
+
+    private static RequirementLevel FromSource(Requirement r)
+    {
+        if (r.Levels.Count > 0)
+        {
+            // ISVS flags the levels an item belongs to; its lowest level decides.
+            return r.Levels.Contains("L1") ? RequirementLevel.Must : r.Levels.Contains("L2") ? RequirementLevel.Should : RequirementLevel.Better;
+        }
+        return r.Level switch
+        {
+            "M" or "M C" or "Critical" or "High" => RequirementLevel.Must,
+            "R" or "R C" or "Medium" => RequirementLevel.Should,
+            "Low" => RequirementLevel.Better,
+            _ => RequirementLevel.Should,
+        };
+    }
+}
+
+/// <summary>One line of a baseline: a catalog requirement or one of our own, its level, or why it is left out.</summary>
+public sealed class BaselineItem
+{
+    private BaselineItem()
+    {
+        Key = string.Empty;
+    }
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>The baseline.</summary>
+    public Guid BaselineId { get; private set; }
+    /// <summary>"guideline/requirement" for a catalog requirement, "own/OWN-n" for our own.</summary>
+    public string Key { get; private set; }
+    /// <summary>The catalog guideline, or null for our own requirement.</summary>
+    public string? GuidelineId { get; private set; }
+    /// <summary>The catalog requirement, or our own id.</summary>
+    public string? RequirementId { get; private set; }
+    /// <summary>MUST, SHOULD or BETTER.</summary>
+    public RequirementLevel Level { get; private set; }
+    /// <summary>True when left out of the baseline; then <see cref="ExclusionReason"/> says why.</summary>
+    public bool Excluded { get; private set; }
+    /// <summary>Why it is left out.</summary>
+    public string? ExclusionReason { get; private set; }
+    /// <summary>Our own title (own requirements) or the rewording for the business (catalog ones), English.</summary>
+    public string? TitleEn { get; private set; }
+    /// <summary>Japanese counterpart of <see cref="TitleEn"/>.</summary>
+    public string? TitleJa { get; private set; }
+
+    /// <summary>A requirement taken from the catalog.</summary>
+    public static BaselineItem FromCatalog(Guid baselineId, string guidelineId, string requirementId, RequirementLevel level) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        BaselineId = baselineId,
+        Key = $"{guidelineId}/{requirementId}",
+        GuidelineId = guidelineId,
+        RequirementId = requirementId,
+        Level = level,
+    };
+
+    /// <summary>One of our own requirements.</summary>
+    public static BaselineItem Own(Guid baselineId, string id, string titleEn, string titleJa, RequirementLevel level)
+    {
+        var item = new BaselineItem { Id = Guid.CreateVersion7(), BaselineId = baselineId, Key = $"own/{id}", RequirementId = id, Level = level };
+        item.Reword(titleEn, titleJa);
+        if (item.TitleEn is null || item.TitleJa is null)
+            throw new ArgumentException("An own requirement needs a title in English and Japanese.", nameof(titleEn));
+        return item;
+    }
+
+    /// <summary>Sets the level; taking an item back in clears its exclusion.</summary>
+    public void SetLevel(RequirementLevel level)
+    {
+        Level = level;
+        Excluded = false;
+        ExclusionReason = null;
+    }
+
+    /// <summary>Leaves the item out, with the reason.</summary>
+    public void Exclude(string reason)
+    {
+        reason = (reason ?? string.Empty).Trim();
+        if (reason.Length is < 3 or > 1000)
+            throw new ArgumentException("Say why the requirement is left out (3 to 1000 characters).", nameof(reason));
+        Excluded = true;
+        ExclusionReason = reason;
+    }
+
+    /// <summary>Rewords the item for the business or product (null keeps the source's title).</summary>
+    public void Reword(string? titleEn, string? titleJa)
+    {
+        TitleEn = string.IsNullOrWhiteSpace(titleEn) ? null : titleEn.Trim();
+        TitleJa = string.IsNullOrWhiteSpace(titleJa) ? null : titleJa.Trim();
+    }
+}
+
+/// <summary>
+/// A tailored guideline of our own: for a product (or a product field, for the company baseline), the chosen
+/// requirements at MUST / SHOULD / BETTER, our own additions, and every exclusion with its reason.
+/// </summary>
+public sealed class Baseline
+{
+    private readonly List<BaselineItem> _items = [];
+
+    private Baseline()
+    {
+        Name = string.Empty;
+    }
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>Name, e.g. "HR-300 baseline".</summary>
+    public string Name { get; private set; }
+    /// <summary>The product it is for.</summary>
+    public Guid ProductId { get; private set; }
+    /// <summary>The business unit of the product (for scoping).</summary>
+    public Guid BusinessUnitId { get; private set; }
+    /// <summary>Its lines.</summary>
+    public IReadOnlyList<BaselineItem> Items => _items;
+    /// <summary>The published version number, 0 while a draft.</summary>
+    public int PublishedVersion { get; private set; }
+    /// <summary>When it was last published (UTC).</summary>
+    public DateTime? PublishedAt { get; private set; }
+
+    /// <summary>
+    /// Bottom-up steps 2–3: a baseline with every requirement of the chosen guidelines at its default level.
+    /// </summary>
+    public static Baseline Tailor(string name, Guid productId, Guid businessUnitId, IEnumerable<Guideline> guidelines, int? riskClass)
+    {
+        name = (name ?? string.Empty).Trim();
+        if (name.Length is < 1 or > 200)
+            throw new ArgumentException("A baseline name has 1 to 200 characters.", nameof(name));
+        var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = name, ProductId = productId, BusinessUnitId = businessUnitId };
+        foreach (var g in guidelines)
+        {
+            foreach (var r in g.Requirements)
+                baseline._items.Add(BaselineItem.FromCatalog(baseline.Id, g.Id, r.Id, LevelDefaults.For(g, r, riskClass)));
+        }
+        return baseline;
+    }
+
+    /// <summary>Finds a line by its key ("guideline/requirement" or "own/id").</summary>
+    public BaselineItem? Find(string key) => _items.FirstOrDefault(i => i.Key == key);
+
+    /// <summary>Adds one of our own requirements with the next free id OWN-n.</summary>
+    public BaselineItem AddOwn(string titleEn, string titleJa, RequirementLevel level)
+    {
+        var next = _items.Count(i => i.GuidelineId is null) + 1;
+        var item = BaselineItem.Own(Id, $"OWN-{next}", titleEn, titleJa, level);
+        _items.Add(item);
+        return item;
+    }
+
+    /// <summary>Publishes the current state as the next version.</summary>
+    public int Publish(DateTime now)
+    {
+        PublishedVersion++;
+        PublishedAt = now;
+        return PublishedVersion;
+    }
+
+    /// <summary>How many included lines there are at each level.</summary>
+    public IReadOnlyDictionary<RequirementLevel, int> Counts() =>
+        Enum.GetValues<RequirementLevel>().ToDictionary(l => l, l => _items.Count(i => !i.Excluded && i.Level == l));
+}
