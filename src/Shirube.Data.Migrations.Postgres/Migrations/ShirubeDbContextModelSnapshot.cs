@@ -459,6 +459,28 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.ToTable("BaselineItems", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Baselines.ControlDecision", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ControlId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("Needed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("BaselineId", "ControlId");
+
+                    b.ToTable("BaselineControlDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -693,6 +715,15 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Baselines.ControlDecision", b =>
+                {
+                    b.HasOne("Shirube.Domain.Baselines.Baseline", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.HasOne("Shirube.Domain.Organisation.BusinessUnit", null)
@@ -713,6 +744,8 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Shirube.Domain.Baselines.Baseline", b =>
                 {
+                    b.Navigation("Decisions");
+
                     b.Navigation("Items");
                 });
 

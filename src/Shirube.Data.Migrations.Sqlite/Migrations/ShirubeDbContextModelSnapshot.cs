@@ -448,6 +448,28 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("BaselineItems", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Baselines.ControlDecision", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BaselineId", "ControlId");
+
+                    b.ToTable("BaselineControlDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -682,6 +704,15 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Baselines.ControlDecision", b =>
+                {
+                    b.HasOne("Shirube.Domain.Baselines.Baseline", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.HasOne("Shirube.Domain.Organisation.BusinessUnit", null)
@@ -702,6 +733,8 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Shirube.Domain.Baselines.Baseline", b =>
                 {
+                    b.Navigation("Decisions");
+
                     b.Navigation("Items");
                 });
 

@@ -16,6 +16,19 @@ internal sealed class BaselineConfiguration : IEntityTypeConfiguration<Baseline>
         builder.HasIndex(b => b.BusinessUnitId);
         builder.HasMany(b => b.Items).WithOne().HasForeignKey(i => i.BaselineId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(b => b.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(b => b.Decisions).WithOne().HasForeignKey(d => d.BaselineId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(b => b.Decisions).HasField("_decisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ControlDecisionConfiguration : IEntityTypeConfiguration<ControlDecision>
+{
+    public void Configure(EntityTypeBuilder<ControlDecision> builder)
+    {
+        builder.ToTable("BaselineControlDecisions");
+        builder.HasKey(d => new { d.BaselineId, d.ControlId });
+        builder.Property(d => d.ControlId).HasMaxLength(60);
+        builder.Property(d => d.Reason).HasMaxLength(1000).IsRequired();
     }
 }
 

@@ -127,6 +127,34 @@ public sealed class BaselineItem
     }
 }
 
+/// <summary>A top-down decision: is a common control needed (要) for the product, and why.</summary>
+public sealed class ControlDecision
+{
+    private ControlDecision()
+    {
+        ControlId = string.Empty;
+        Reason = string.Empty;
+    }
+
+    /// <summary>The baseline.</summary>
+    public Guid BaselineId { get; private set; }
+    /// <summary>The common control.</summary>
+    public string ControlId { get; private set; }
+    /// <summary>要 (true) or 不要 (false).</summary>
+    public bool Needed { get; private set; }
+    /// <summary>Why.</summary>
+    public string Reason { get; private set; }
+
+    internal static ControlDecision Create(Guid baselineId, string controlId, bool needed, string reason) =>
+        new() { BaselineId = baselineId, ControlId = controlId, Needed = needed, Reason = reason };
+
+    internal void Change(bool needed, string reason)
+    {
+        Needed = needed;
+        Reason = reason;
+    }
+}
+
 /// <summary>
 /// A tailored guideline of our own: for a product (or a product field, for the company baseline), the chosen
 /// requirements at MUST / SHOULD / BETTER, our own additions, and every exclusion with its reason.
@@ -134,6 +162,7 @@ public sealed class BaselineItem
 public sealed class Baseline
 {
     private readonly List<BaselineItem> _items = [];
+    private readonly List<ControlDecision> _decisions = [];
 
     private Baseline()
     {
@@ -150,6 +179,8 @@ public sealed class Baseline
     public Guid BusinessUnitId { get; private set; }
     /// <summary>Its lines.</summary>
     public IReadOnlyList<BaselineItem> Items => _items;
+    /// <summary>The top-down decisions, one per common control decided.</summary>
+    public IReadOnlyList<ControlDecision> Decisions => _decisions;
     /// <summary>The published version number, 0 while a draft.</summary>
     public int PublishedVersion { get; private set; }
     /// <summary>When it was last published (UTC).</summary>
@@ -182,6 +213,55 @@ public sealed class Baseline
         var item = BaselineItem.Own(Id, $"OWN-{next}", titleEn, titleJa, level);
         _items.Add(item);
         return item;
+    }
+
+    /// <summary>The prefix of exclusion reasons written by a top-down decision.</summary>
+    public const string TopDownPrefix = "Top-down: ";
+
+    /// <summary>
+    /// Top-down steps 1–2: decides whether a common control is needed (要) or not (不要), with the reason, and
+    /// applies it to the same baseline. 不要 leaves out every line whose controls are all decided 不要; 要 takes back
+    /// lines a 不要 had left out, and adds the requirements that <paramref name="general"/> guidelines map to the
+    /// control when the baseline has none yet, so that nothing needed is missed.
+    /// </summary>
+    public void Decide(string controlId, bool needed, string reason, Catalog catalog, IEnumerable<Guideline> general, int? riskClass)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (catalog.Controls.All(c => c.Id != controlId))
+            throw new ArgumentException($"No common control '{controlId}'.", nameof(controlId));
+        reason = (reason ?? string.Empty).Trim();
+        if (reason.Length is < 3 or > 1000)
+            throw new ArgumentException("Say why (3 to 1000 characters).", nameof(reason));
+        var decision = _decisions.FirstOrDefault(d => d.ControlId == controlId);
+        if (decision is null)
+            _decisions.Add(ControlDecision.Create(Id, controlId, needed, reason));
+        else
+            decision.Change(needed, reason);
+
+        var notNeeded = _decisions.Where(d => !d.Needed).Select(d => d.ControlId).ToHashSet(StringComparer.Ordinal);
+        var linked = new List<BaselineItem>();
+        foreach (var item in _items.Where(i => i.GuidelineId is not null))
+        {
+            var controls = catalog.Find(item.GuidelineId!)?.Find(item.RequirementId!)?.Controls ?? [];
+            if (!controls.Contains(controlId))
+                continue;
+            linked.Add(item);
+            if (!needed && controls.All(notNeeded.Contains))
+                item.Exclude(TopDownPrefix + reason);
+            else if (needed && item.Excluded && item.ExclusionReason!.StartsWith(TopDownPrefix, StringComparison.Ordinal))
+                item.SetLevel(item.Level);
+        }
+        if (needed && linked.All(i => i.Excluded))
+        {
+            foreach (var g in general)
+            {
+                foreach (var r in g.Requirements.Where(r => r.Controls.Contains(controlId)))
+                {
+                    if (Find($"{g.Id}/{r.Id}") is null)
+                        _items.Add(BaselineItem.FromCatalog(Id, g.Id, r.Id, LevelDefaults.For(g, r, riskClass)));
+                }
+            }
+        }
     }
 
     /// <summary>Publishes the current state as the next version.</summary>

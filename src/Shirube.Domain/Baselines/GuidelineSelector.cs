@@ -111,15 +111,17 @@ public static class GuidelineSelector
             "産業用コンポーネントの製造者が評価されるセキュア開発ライフサイクル。")),
     ];
 
+    /// <summary>The general guidelines and cross-sector standards of the catalog: what selection and top-down draw on.</summary>
+    public static IEnumerable<Guideline> General(Catalog catalog) =>
+        catalog.Guidelines.Where(g => g.Origin == GuidelineOrigin.Bundled && g.Kind is GuidelineKind.General or GuidelineKind.Standard && g.Sector is null or "consumer");
+
     /// <summary>Ranks the catalog's general guidelines and standards for the product and picks the minimal set.</summary>
     public static GuidelineSelection Recommend(ProductProfile profile, Catalog catalog)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(catalog);
         var groups = Enum.GetValues<IotPartGroup>().Where(profile.Groups.Contains).ToList();
-        var candidates = catalog.Guidelines
-            .Where(g => g.Origin == GuidelineOrigin.Bundled && g.Kind is GuidelineKind.General or GuidelineKind.Standard && g.Sector is null or "consumer")
-            .ToList();
+        var candidates = General(catalog).ToList();
         var matrix = CoverageMatrix.Compute(candidates);
         var ranking = matrix.Rows
             .Select(r => new GuidelineFit(r.Guideline,

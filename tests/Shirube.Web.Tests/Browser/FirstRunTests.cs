@@ -93,6 +93,14 @@ public class FirstRunTests
         await page.ClickAsync("[data-testid=publish]");
         await Assertions.Expect(page.Locator("[data-testid=baseline-status]")).ToContainTextAsync("バージョン 1");
         await BrowserSession.Screenshot(page, "03c-baseline-ja", fullPage: false);
+
+        // The top-down review lists every common control with its lines.
+        await page.ClickAsync("text=トップダウンの確認");
+        await Assertions.Expect(page.Locator("[data-testid=top-down-table]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=top-down-table]")).ToContainTextAsync("共通の初期パスワードを使わない");
+        await page.Locator("[data-testid=top-down-table]").ScrollIntoViewIfNeededAsync();
+        await page.WaitForTimeoutAsync(500); // the panel's opening animation
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ServerProcess.RepositoryRoot(), "artifacts", "screenshots", "03d-top-down-ja.png") });
         await page.GotoAsync("/");
 
         // Switch to English: the same dashboard in English.

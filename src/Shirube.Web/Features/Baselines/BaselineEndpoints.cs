@@ -27,6 +27,10 @@ internal sealed record ChangeItemRequest(string? Key, string? Level, string? Exc
 
 internal sealed record OwnRequirementRequest(string? TitleEn, string? TitleJa, string? Level);
 
+internal sealed record ControlReviewDto(string Id, TextDto Title, bool? Needed, string? Reason, int Included, int Lines, int AvailableInGeneral);
+
+internal sealed record DecideRequest(bool? Needed, string? Reason);
+
 /// <summary>Bottom-up step 1: which guidelines to pick for a product.</summary>
 internal static class BaselineEndpoints
 {
@@ -126,6 +130,32 @@ internal static class BaselineEndpoints
             await db.SaveChangesAsync();
             return TypedResults.Created($"/api/baselines/{id}", ItemDto(item, catalog));
         }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Add a requirement of our own.");
+        baselines.MapGet("/{id:guid}/controls", async Task<Results<Ok<ControlReviewDto[]>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog) =>
+            await db.Baselines.AsNoTracking().Include(b => b.Items).Include(b => b.Decisions).SingleOrDefaultAsync(b => b.Id == id) is { } b
+                ? TypedResults.Ok(Review(b, catalog))
+                : Problems.NotFound($"No baseline {id} in your business units."))
+            .WithSummary("Top-down: every common control (the deduplicated list of all measures), its 要/不要 decision and how many lines it has.");
+        baselines.MapPut("/{id:guid}/controls/{controlId}", async Task<Results<Ok<ControlReviewDto[]>, ValidationProblem, ProblemHttpResult>> (Guid id, string controlId, DecideRequest request, ShirubeDbContext db, Catalog catalog) =>
+        {
+            var baseline = await db.Baselines.Include(b => b.Items).Include(b => b.Decisions).SingleOrDefaultAsync(b => b.Id == id);
+            if (baseline is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            if (request.Needed is not { } needed)
+                return Problems.Invalid("needed", "Say whether the control is needed (true) or not (false).");
+            var riskClass = await db.Products.Where(p => p.Id == baseline.ProductId).Select(p => p.RiskClass).SingleOrDefaultAsync();
+            try
+            {
+                baseline.Decide(controlId, needed, request.Reason ?? string.Empty, catalog, GuidelineSelector.General(catalog), riskClass);
+            }
+            catch (ArgumentException e)
+            {
+                return Problems.Invalid(e.ParamName ?? "body", e.Message);
+            }
+            await db.SaveChangesAsync();
+            return TypedResults.Ok(Review(baseline, catalog));
+        }).RequireAuthorization(AccountsSetup.WriterPolicy)
+          .WithSummary("Top-down: decide 要 (needed) or 不要 (not needed) for a common control, with the reason; the baseline follows.");
+
         baselines.MapPost("/{id:guid}/publish", async Task<Results<Ok<BaselineDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog, TimeProvider clock) =>
         {
             var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
@@ -136,6 +166,18 @@ internal static class BaselineEndpoints
             return TypedResults.Ok(ToDto(baseline, catalog));
         }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Publish the baseline as its next version.");
         return app;
+    }
+
+    internal static ControlReviewDto[] Review(Baseline b, Catalog catalog)
+    {
+        var general = GuidelineSelector.General(catalog).ToList();
+        return [.. catalog.Controls.Select(c =>
+        {
+            var lines = b.Items.Where(i => i.GuidelineId is not null && (catalog.Find(i.GuidelineId)?.Find(i.RequirementId!)?.Controls.Contains(c.Id) ?? false)).ToList();
+            var decision = b.Decisions.FirstOrDefault(d => d.ControlId == c.Id);
+            return new ControlReviewDto(c.Id, new(c.Title.En, c.Title.Ja), decision?.Needed, decision?.Reason, lines.Count(i => !i.Excluded), lines.Count,
+                general.Sum(g => g.Requirements.Count(r => r.Controls.Contains(c.Id))));
+        })];
     }
 
     private static RequirementLevel ParseLevel(string level) =>
