@@ -35,6 +35,8 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<Product> Products => Set<Product>();
     /// <summary>Tailored baselines, filtered by the actor's units.</summary>
     public DbSet<Baseline> Baselines => Set<Baseline>();
+    /// <summary>Published versions of baselines, for comparing them.</summary>
+    public DbSet<BaselineSnapshot> BaselineSnapshots => Set<BaselineSnapshot>();
     /// <summary>The risk-level definitions.</summary>
     public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
     /// <summary>API tokens (hashed).</summary>

@@ -459,6 +459,26 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.ToTable("BaselineItems", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Baselines.BaselineSnapshot", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BaselineId", "Version");
+
+                    b.ToTable("BaselineSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Baselines.ControlDecision", b =>
                 {
                     b.Property<Guid>("BaselineId")
@@ -710,6 +730,15 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Shirube.Domain.Baselines.Baseline", null)
                         .WithMany("Items")
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Baselines.BaselineSnapshot", b =>
+                {
+                    b.HasOne("Shirube.Domain.Baselines.Baseline", null)
+                        .WithMany()
                         .HasForeignKey("BaselineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -448,6 +448,26 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("BaselineItems", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Baselines.BaselineSnapshot", b =>
+                {
+                    b.Property<Guid>("BaselineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BaselineId", "Version");
+
+                    b.ToTable("BaselineSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Baselines.ControlDecision", b =>
                 {
                     b.Property<Guid>("BaselineId")
@@ -699,6 +719,15 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Shirube.Domain.Baselines.Baseline", null)
                         .WithMany("Items")
+                        .HasForeignKey("BaselineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Baselines.BaselineSnapshot", b =>
+                {
+                    b.HasOne("Shirube.Domain.Baselines.Baseline", null)
+                        .WithMany()
                         .HasForeignKey("BaselineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

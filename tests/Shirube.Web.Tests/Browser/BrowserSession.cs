@@ -40,6 +40,15 @@ public static class BrowserSession
     public static Task WaitUntilInteractive(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Presses a language button and waits for the page to come back in that language.</summary>
+    public static async Task SwitchLanguageAsync(IPage page, string language)
+    {
+        // The layout re-renders when the circuit starts; a click at that moment can land on a replaced button.
+        await WaitUntilInteractive(page);
+        await page.ClickAsync($"[data-testid=lang-{language}]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+    }
+
     public static async Task Screenshot(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(ServerProcess.RepositoryRoot(), "artifacts", "screenshots");

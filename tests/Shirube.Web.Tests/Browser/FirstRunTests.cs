@@ -104,7 +104,7 @@ public class FirstRunTests
         await page.GotoAsync("/");
 
         // Switch to English: the same dashboard in English.
-        await page.ClickAsync("[data-testid=lang-en]");
+        await BrowserSession.SwitchLanguageAsync(page, "en");
         await Assertions.Expect(page.Locator(".mud-typography-h4").First).ToHaveTextAsync("Dashboard");
         await Assertions.Expect(table.Locator("thead")).ToContainTextAsync("Management");
         await Assertions.Expect(table).ToContainTextAsync("Home Solutions Division");

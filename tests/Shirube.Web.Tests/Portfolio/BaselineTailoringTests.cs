@@ -95,4 +95,28 @@ public class BaselineTailoringTests
         await Api.AssertProblemAsync(await ken.GetAsync($"/api/baselines/{baseline.GetProperty("id").GetString()}"), HttpStatusCode.NotFound);
         Assert.Equal(0, (await ken.GetFromJsonAsync<JsonElement>("/api/baselines")).GetArrayLength());
     }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Diff_BetweenPublishedVersions_ShowsWhatChanged(DatabaseProvider provider)
+    {
+        var (app, admin, product) = await ProductWithGuidelinesAsync(provider, riskClass: 2);
+        await using var appScope = app;
+        using var adminScope = admin;
+        var baseline = await (await admin.PostAsJsonAsync($"/api/products/{product.Id}/baselines", new { name = "b" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = baseline.GetProperty("id").GetString();
+        await admin.PostAsync($"/api/baselines/{id}/publish", null);
+        await admin.PatchAsJsonAsync($"/api/baselines/{id}/items", new { key = "etsi-en-303-645/5.2-2", level = "Better" });
+        await admin.PatchAsJsonAsync($"/api/baselines/{id}/items", new { key = "etsi-en-303-645/5.9-1", excludeReason = "Mains powered." });
+        await admin.PostAsJsonAsync($"/api/baselines/{id}/own", new { titleEn = "Own rule", titleJa = "独自ルール", level = "Must" });
+
+        var draft = await admin.GetFromJsonAsync<JsonElement>($"/api/baselines/{id}/diff?from=1");
+        Assert.Equal(3, draft.GetProperty("changes").GetArrayLength());
+
+        await admin.PostAsync($"/api/baselines/{id}/publish", null);
+        var diff = await admin.GetFromJsonAsync<JsonElement>($"/api/baselines/{id}/diff?from=1&to=2");
+        var changes = diff.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("key").GetString(), c.GetProperty("kind").GetString())).ToList();
+        Assert.Equal([("etsi-en-303-645/5.2-2", "LevelChanged"), ("etsi-en-303-645/5.9-1", "Excluded"), ("own/OWN-1", "Added")], changes);
+        await Api.AssertProblemAsync(await admin.GetAsync($"/api/baselines/{id}/diff?from=7"), HttpStatusCode.BadRequest);
+    }
 }

@@ -31,6 +31,10 @@ internal sealed record ControlReviewDto(string Id, TextDto Title, bool? Needed, 
 
 internal sealed record DecideRequest(bool? Needed, string? Reason);
 
+internal sealed record LineChangeDto(string Key, string Kind, string? LevelBefore, string? LevelAfter, string? Reason, TextDto Title);
+
+internal sealed record DiffDto(int From, int? To, LineChangeDto[] Changes);
+
 /// <summary>Bottom-up step 1: which guidelines to pick for a product.</summary>
 internal static class BaselineEndpoints
 {
@@ -161,11 +165,55 @@ internal static class BaselineEndpoints
             var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
             if (baseline is null)
                 return Problems.NotFound($"No baseline {id} in your business units.");
-            baseline.Publish(clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
+            await PublishAsync(db, baseline, clock);
             return TypedResults.Ok(ToDto(baseline, catalog));
         }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Publish the baseline as its next version.");
+
+        baselines.MapGet("/{id:guid}/diff", async Task<Results<Ok<DiffDto>, ValidationProblem, ProblemHttpResult>> (Guid id, int from, int? to, ShirubeDbContext db, Catalog catalog) =>
+        {
+            // The baseline is read through the unit filter first: its versions are only shown to those who may see it.
+            var baseline = await db.Baselines.AsNoTracking().Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
+            if (baseline is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            var versions = await db.BaselineSnapshots.AsNoTracking().Where(s => s.BaselineId == id && (s.Version == from || s.Version == to)).ToListAsync();
+            var before = versions.FirstOrDefault(v => v.Version == from);
+            if (before is null)
+                return Problems.Invalid("from", $"Version {from} was never published.");
+            IEnumerable<SnapshotLine> after;
+            if (to is { } toVersion)
+            {
+                if (versions.FirstOrDefault(v => v.Version == toVersion) is not { } target)
+                    return Problems.Invalid("to", $"Version {toVersion} was never published.");
+                after = target.Lines;
+            }
+            else
+            {
+                after = baseline.Items.Select(SnapshotLine.Of);
+            }
+            var changes = BaselineDiff.Compare(before.Lines, after).Select(c =>
+            {
+                var line = c.After ?? c.Before!;
+                var item = ItemTitle(line, catalog);
+                return new LineChangeDto(c.Key, c.Kind.ToString(), c.Before?.Level.ToString(), c.After?.Level.ToString(), c.After?.Reason, item);
+            }).ToArray();
+            return TypedResults.Ok(new DiffDto(from, to, changes));
+        }).WithSummary("Compare a published version with another (to=) or with the current draft: added, removed, level changed, excluded, included, reworded.");
         return app;
+    }
+
+    /// <summary>Publishes the next version and keeps its snapshot, in one save.</summary>
+    internal static async Task PublishAsync(ShirubeDbContext db, Baseline baseline, TimeProvider clock)
+    {
+        baseline.Publish(clock.GetUtcNow().UtcDateTime);
+        db.BaselineSnapshots.Add(BaselineSnapshot.Of(baseline));
+        await db.SaveChangesAsync();
+    }
+
+    private static TextDto ItemTitle(SnapshotLine line, Catalog catalog)
+    {
+        var slash = line.Key.IndexOf('/', StringComparison.Ordinal);
+        var requirement = line.Key.StartsWith("own/", StringComparison.Ordinal) ? null : catalog.Find(line.Key[..slash])?.Find(line.Key[(slash + 1)..]);
+        return new TextDto(line.TitleEn ?? requirement?.Title.En ?? line.Key, line.TitleJa ?? requirement?.Title.Ja ?? line.Key);
     }
 
     internal static ControlReviewDto[] Review(Baseline b, Catalog catalog)
