@@ -30,7 +30,7 @@ internal static class BaselineCommand
         var command = new Command("recommend", "Rank the guidelines for a product's IoT parts and recommend a minimal set, with what its markets and sector require.");
         var parts = new Option<string>("--parts") { Description = "IoT parts or part groups, comma-separated: device,network,platform,management or finer ids (network-local, platform-cloud...).", Required = true };
         var sector = new Option<string?>("--sector") { Description = "automotive, smart-meter, power-control, medical, consumer or industrial." };
-        sector.AcceptOnlyFromAmong("automotive", "smart-meter", "power-control", "medical", "consumer", "industrial");
+        sector.AcceptOnlyFromAmong([.. Shirube.Domain.Portfolio.Product.Sectors]);
         var markets = new Option<string?>("--markets") { Description = "Target markets, comma-separated: JP,EU,US,UK..." };
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");

@@ -33,7 +33,7 @@ public partial class ResourceTests
         ["Phase."] = Enum.GetNames<LifecyclePhase>(),
         ["Role.Pick."] = Enum.GetNames<Shirube.Domain.Baselines.PickRole>(),
         ["Level."] = Enum.GetNames<Shirube.Domain.Baselines.RequirementLevel>(),
-        ["Sector."] = Shirube.Web.Features.Baselines.BaselineEndpoints.Sectors,
+        ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
     };
 
     [Fact]

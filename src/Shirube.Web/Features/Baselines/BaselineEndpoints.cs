@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
+using Shirube.Domain.Portfolio;
 using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Platform;
@@ -38,8 +39,6 @@ internal sealed record DiffDto(int From, int? To, LineChangeDto[] Changes);
 /// <summary>Bottom-up step 1: which guidelines to pick for a product.</summary>
 internal static class BaselineEndpoints
 {
-    public static readonly string[] Sectors = ["automotive", "smart-meter", "power-control", "medical", "consumer", "industrial"];
-
     public static WebApplication MapBaselineEndpoints(this WebApplication app)
     {
         app.MapGet("/api/guidelines/recommend", Results<Ok<SelectionDto>, ValidationProblem> (string? parts, string? sector, string? markets, Catalog catalog) =>
@@ -55,8 +54,8 @@ internal static class BaselineEndpoints
             }
             if (productParts.Count == 0)
                 return Problems.Invalid("parts", "Name at least one IoT part or part group, e.g. parts=device,network.");
-            if (sector is not null && !Sectors.Contains(sector))
-                return Problems.Invalid("sector", $"'{sector}' is not a sector; expected one of: {string.Join(", ", Sectors)}.");
+            if (sector is not null && !Product.Sectors.Contains(sector))
+                return Problems.Invalid("sector", $"'{sector}' is not a sector; expected one of: {string.Join(", ", Product.Sectors)}.");
             var profile = new ProductProfile(productParts, sector, [.. (markets ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
             return TypedResults.Ok(ToDto(GuidelineSelector.Recommend(profile, catalog)));
         }).RequireAuthorization().WithTags("Baselines")
