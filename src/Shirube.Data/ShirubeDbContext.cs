@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data.Accounts;
+using Shirube.Data.Assessments;
 using Shirube.Data.Auditing;
 using Shirube.Data.Guidelines;
 using Shirube.Data.Organisation;
 using Shirube.Domain.Accounts;
+using Shirube.Domain.Assessments;
 using Shirube.Domain.Auditing;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Organisation;
@@ -37,6 +39,12 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<Baseline> Baselines => Set<Baseline>();
     /// <summary>Published versions of baselines, for comparing them.</summary>
     public DbSet<BaselineSnapshot> BaselineSnapshots => Set<BaselineSnapshot>();
+    /// <summary>Assessments of product versions against baselines, filtered by the actor's units.</summary>
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    /// <summary>Evidence files of assessments (read them through an assessment the actor may see).</summary>
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    /// <summary>The bytes of evidence files.</summary>
+    public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
     /// <summary>The risk-level definitions.</summary>
     public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
     /// <summary>API tokens (hashed).</summary>
@@ -52,7 +60,9 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ShirubeDbContext).Assembly);
         builder.Entity<Product>().HasQueryFilter(p => ScopeSeesAll || ScopeUnitIds.Contains(p.BusinessUnitId));
-        builder.Entity<Baseline>().HasQueryFilter(b => ScopeSeesAll || ScopeUnitIds.Contains(b.BusinessUnitId));
+        // Company baselines (no unit) are the portfolio's common ground: every signed-in user reads them.
+        builder.Entity<Baseline>().HasQueryFilter(b => b.BusinessUnitId == null || ScopeSeesAll || ScopeUnitIds.Contains(b.BusinessUnitId.Value));
+        builder.Entity<Assessment>().HasQueryFilter(a => ScopeSeesAll || ScopeUnitIds.Contains(a.BusinessUnitId));
     }
 
     /// <inheritdoc />

@@ -1,9 +1,11 @@
 using Shirube.Web.Components;
 using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.ApiTokens;
+using Shirube.Web.Features.Assessments;
 using Shirube.Web.Features.Audit;
 using Shirube.Web.Features.Baselines;
 using Shirube.Web.Features.Demo;
+using Shirube.Web.Features.Exports;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Localization;
 using Shirube.Web.Features.Organisation;
@@ -38,6 +40,8 @@ app.MapProductEndpoints();
 app.MapDemoEndpoints();
 app.MapGuidelineEndpoints();
 app.MapBaselineEndpoints();
+app.MapAssessmentEndpoints();
+app.MapExportEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

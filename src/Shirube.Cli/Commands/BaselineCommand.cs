@@ -20,9 +20,52 @@ internal static class BaselineCommand
 
     public static Command Build(CliEnvironment environment)
     {
-        var baseline = new Command("baseline", "Product baselines: which guidelines to pick for a product.");
+        var baseline = new Command("baseline", "Product baselines: which guidelines to pick for a product, and exports of a baseline or an assessment.");
         baseline.Subcommands.Add(BuildRecommend(environment));
+        baseline.Subcommands.Add(BuildExport(environment));
         return baseline;
+    }
+
+    private static Command BuildExport(CliEnvironment environment)
+    {
+        var command = new Command("export", "Download a baseline (or, with --assessment, an assessment) from a server as Excel, PDF, HTML or OSCAL.");
+        var id = new Argument<Guid>("id") { Description = "The baseline's id (or the assessment's, with --assessment)." };
+        var targets = new (string Format, Option<FileInfo?> Option)[]
+        {
+            ("xlsx", new Option<FileInfo?>("--xlsx") { Description = "Write an Excel workbook (ja and en columns, a sheet per IoT part)." }),
+            ("pdf", new Option<FileInfo?>("--pdf") { Description = "Write the printable guideline as PDF (in --lang)." }),
+            ("html", new Option<FileInfo?>("--html") { Description = "Write the printable guideline as HTML (in --lang)." }),
+            ("oscal", new Option<FileInfo?>("--oscal") { Description = "Write OSCAL: a profile for a baseline, assessment-results for an assessment." }),
+        };
+        var language = new Option<string>("--lang") { Description = "en or ja.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("en", "ja");
+        var assessment = new Option<bool>("--assessment") { Description = "The id is an assessment's: export it with its baseline version." };
+        var server = new Server.ServerOptions();
+        command.Arguments.Add(id);
+        foreach (var (_, option) in targets)
+            command.Options.Add(option);
+        command.Options.Add(language);
+        command.Options.Add(assessment);
+        server.AddTo(command);
+        command.SetAction(Guard.Run(environment, async (parse, ct) =>
+        {
+            var chosen = targets.Where(t => parse.GetValue(t.Option) is not null).ToList();
+            if (chosen.Count != 1)
+                throw new CliException("Name exactly one output: --xlsx, --pdf, --html or --oscal <file>.", ExitCodes.Usage);
+            using var client = server.CreateClient(parse, environment)
+                ?? throw new CliException("baseline export reads from a server: pass --server URL (and --token or SHIRUBE_TOKEN).", ExitCodes.Usage);
+            var (format, option) = chosen[0];
+            var file = parse.GetValue(option)!;
+            var kind = parse.GetValue(assessment) ? "assessments" : "baselines";
+            var bytes = await client.DownloadAsync($"api/{kind}/{parse.GetValue(id)}/export?format={format}&lang={parse.GetValue(language)}", ct).ConfigureAwait(false);
+            // Written whole or not at all: a temporary file next to the target, then moved over it.
+            var temporary = file.FullName + ".part";
+            await File.WriteAllBytesAsync(temporary, bytes, ct).ConfigureAwait(false);
+            File.Move(temporary, file.FullName, overwrite: true);
+            environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote[/] {bytes.Length:N0} bytes ({format}) to {file.FullName}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
     }
 
     private static Command BuildRecommend(CliEnvironment environment)

@@ -2,18 +2,20 @@ using System.CommandLine;
 using System.Globalization;
 using Shirube.Formats.Catalogs;
 using Shirube.Formats.Oscal;
+using Shirube.Formats.Oscal.Resolution;
 using Spectre.Console;
 
 namespace Shirube.Cli.Commands;
 
-/// <summary>"shirube oscal export|read": OSCAL catalogs from and to the shipped guidelines, on local files.</summary>
+/// <summary>"shirube oscal export|read|resolve": OSCAL catalogs from and to the shipped guidelines, and profiles resolved, on local files.</summary>
 internal static class OscalCommand
 {
     public static Command Build(CliEnvironment environment)
     {
-        var oscal = new Command("oscal", "OSCAL: export a guideline as an OSCAL catalog, or read an OSCAL catalog and summarise it.");
+        var oscal = new Command("oscal", "OSCAL: export a guideline as an OSCAL catalog, read an OSCAL catalog and summarise it, or resolve a profile.");
         oscal.Subcommands.Add(BuildExport(environment));
         oscal.Subcommands.Add(BuildRead(environment));
+        oscal.Subcommands.Add(BuildResolve(environment));
         return oscal;
     }
 
@@ -69,6 +71,45 @@ internal static class OscalCommand
             {
                 throw new CliException(e.Message, ExitCodes.Failed, e);
             }
+        }));
+        return command;
+    }
+
+    private static Command BuildResolve(CliEnvironment environment)
+    {
+        var command = new Command("resolve",
+            "Resolve an OSCAL profile (JSON) into the catalog it stands for; imports are read relative to the profile, never from the network.");
+        var profile = new Argument<FileInfo>("profile") { Description = "An OSCAL profile in JSON." };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The catalog file to write.", Required = true };
+        command.Arguments.Add(profile);
+        command.Options.Add(output);
+        command.SetAction(Guard.Run(environment, async (parse, ct) =>
+        {
+            var path = parse.GetValue(profile)!;
+            if (!path.Exists)
+                throw new CliException($"The file {path.FullName} does not exist.", ExitCodes.Usage);
+            var target = parse.GetValue(output)!;
+            ResolvedProfile resolved;
+            try
+            {
+                var source = new FileDocumentSource();
+                var uri = FileDocumentSource.ToUri(path.FullName);
+                resolved = ProfileResolver.Resolve(source.Load(uri), uri, source, DateTimeOffset.UtcNow);
+            }
+            catch (OscalFormatException e)
+            {
+                throw new CliException(e.Message, ExitCodes.Failed, e);
+            }
+            catch (IOException e)
+            {
+                throw new CliException($"{path.Name}: {e.Message}", ExitCodes.Failed, e);
+            }
+            foreach (var warning in resolved.Warnings)
+                environment.WriteWarning(warning);
+            await File.WriteAllTextAsync(target.FullName, resolved.ToJson(), ct).ConfigureAwait(false);
+            environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[green]Resolved[/] {path.Name}: {resolved.ControlCount} controls, {resolved.ParamCount} params, written to {target.FullName}.");
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -39,7 +39,26 @@ internal sealed class ShirubeApiClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<DemoResult> SendAsync(HttpMethod method, string path, CancellationToken ct)
+    /// <summary>GETs a file (an export) and returns its bytes; a refusal becomes a <see cref="CliException"/> naming the problem.</summary>
+    public Task<byte[]> DownloadAsync(string path, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, path, (response, _) => response.Content.ReadAsByteArrayAsync(ct), ct);
+
+    private Task<DemoResult> SendAsync(HttpMethod method, string path, CancellationToken ct) =>
+        SendAsync(method, path, async (response, target) =>
+        {
+            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            try
+            {
+                return JsonSerializer.Deserialize(body, ApiJsonContext.Default.DemoResult)
+                    ?? throw new JsonException("the answer is null.");
+            }
+            catch (JsonException e)
+            {
+                throw new CliException($"The server answered {method} {target.AbsolutePath} with something other than a demo result: {e.Message}", ExitCodes.Failed, e);
+            }
+        }, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, Func<HttpResponseMessage, Uri, Task<T>> read, CancellationToken ct)
     {
         var target = new Uri(Server, path);
         using var request = new HttpRequestMessage(method, target);
@@ -59,18 +78,12 @@ internal sealed class ShirubeApiClient : IDisposable
         }
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
                 throw new CliException(Describe(method, target, response, body), ExitCodes.Failed);
-            try
-            {
-                return JsonSerializer.Deserialize(body, ApiJsonContext.Default.DemoResult)
-                    ?? throw new JsonException("the answer is null.");
             }
-            catch (JsonException e)
-            {
-                throw new CliException($"The server answered {method} {target.AbsolutePath} with something other than a demo result: {e.Message}", ExitCodes.Failed, e);
-            }
+            return await read(response, target).ConfigureAwait(false);
         }
     }
 
@@ -86,7 +99,7 @@ internal sealed class ShirubeApiClient : IDisposable
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             text += " (check --token or SHIRUBE_TOKEN)";
         else if (response.StatusCode == HttpStatusCode.Forbidden)
-            text += " (the token's user must be an administrator or PSIRT manager)";
+            text += " (the token's user lacks the role for this)";
         return text;
     }
 

@@ -83,8 +83,13 @@ internal static class AuditRecorder
                 continue;
             }
             var value = original ? property.OriginalValue : property.CurrentValue;
-            // Whole documents (an imported catalog) are recorded by size: the log says that they changed.
-            values[property.Metadata.Name] = value is string { Length: > MaxLoggedText } text ? $"({text.Length} characters)" : value;
+            // Whole documents (an imported catalog, an evidence file) are recorded by size: the log says that they changed.
+            values[property.Metadata.Name] = value switch
+            {
+                string { Length: > MaxLoggedText } text => $"({text.Length} characters)",
+                byte[] bytes => $"({bytes.Length} bytes)",
+                _ => value,
+            };
         }
         return JsonSerializer.Serialize(values, JsonOptions);
     }

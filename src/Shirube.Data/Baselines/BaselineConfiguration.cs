@@ -14,6 +14,9 @@ internal sealed class BaselineConfiguration : IEntityTypeConfiguration<Baseline>
         builder.Property(b => b.Name).HasMaxLength(200).IsRequired();
         builder.HasOne<Product>().WithMany().HasForeignKey(b => b.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(b => b.BusinessUnitId);
+        builder.Property(b => b.Field).HasMaxLength(50);
+        builder.HasOne<Baseline>().WithMany().HasForeignKey(b => b.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(b => b.IsCompany);
         builder.HasMany(b => b.Items).WithOne().HasForeignKey(i => i.BaselineId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(b => b.Items).HasField("_items").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(b => b.Decisions).WithOne().HasForeignKey(d => d.BaselineId).OnDelete(DeleteBehavior.Cascade);

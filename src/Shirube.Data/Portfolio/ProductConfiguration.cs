@@ -17,6 +17,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasOne<BusinessUnit>().WithMany().HasForeignKey(p => p.BusinessUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.BusinessUnitId);
         builder.Ignore(p => p.PartGroups);
+        builder.Ignore(p => p.RequiredLevel);
+        builder.Property(p => p.RequiredLevelSet).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Sector).HasMaxLength(30);
         builder.PrimitiveCollection(p => p.Markets).HasField("_markets");
         builder.PrimitiveCollection(p => p.Owners).HasField("_owners");

@@ -79,6 +79,8 @@ public sealed class BaselineItem
     public string? TitleEn { get; private set; }
     /// <summary>Japanese counterpart of <see cref="TitleEn"/>.</summary>
     public string? TitleJa { get; private set; }
+    /// <summary>True while the line is as the company baseline it inherits from has it; any change makes it an override.</summary>
+    public bool Inherited { get; private set; }
 
     /// <summary>A requirement taken from the catalog.</summary>
     public static BaselineItem FromCatalog(Guid baselineId, string guidelineId, string requirementId, RequirementLevel level) => new()
@@ -104,6 +106,7 @@ public sealed class BaselineItem
     /// <summary>Sets the level; taking an item back in clears its exclusion.</summary>
     public void SetLevel(RequirementLevel level)
     {
+        Inherited = false;
         Level = level;
         Excluded = false;
         ExclusionReason = null;
@@ -115,13 +118,43 @@ public sealed class BaselineItem
         reason = (reason ?? string.Empty).Trim();
         if (reason.Length is < 3 or > 1000)
             throw new ArgumentException("Say why the requirement is left out (3 to 1000 characters).", nameof(reason));
+        Inherited = false;
         Excluded = true;
         ExclusionReason = reason;
+    }
+
+    /// <summary>A line taken over from the company baseline's published version, marked as inherited.</summary>
+    internal static BaselineItem InheritedFrom(Guid baselineId, SnapshotLine line)
+    {
+        var slash = line.Key.IndexOf('/', StringComparison.Ordinal);
+        var own = line.Key.StartsWith("own/", StringComparison.Ordinal);
+        var item = new BaselineItem
+        {
+            Id = Guid.CreateVersion7(),
+            BaselineId = baselineId,
+            Key = line.Key,
+            GuidelineId = own ? null : line.Key[..slash],
+            RequirementId = line.Key[(slash + 1)..],
+        };
+        item.Follow(line);
+        return item;
+    }
+
+    /// <summary>Takes the parent's line as it is and marks this one inherited again.</summary>
+    internal void Follow(SnapshotLine line)
+    {
+        Level = line.Level;
+        Excluded = line.Excluded;
+        ExclusionReason = line.Reason;
+        TitleEn = line.TitleEn;
+        TitleJa = line.TitleJa;
+        Inherited = true;
     }
 
     /// <summary>Rewords the item for the business or product (null keeps the source's title).</summary>
     public void Reword(string? titleEn, string? titleJa)
     {
+        Inherited = false;
         TitleEn = string.IsNullOrWhiteSpace(titleEn) ? null : titleEn.Trim();
         TitleJa = string.IsNullOrWhiteSpace(titleJa) ? null : titleJa.Trim();
     }
@@ -173,10 +206,18 @@ public sealed class Baseline
     public Guid Id { get; private set; }
     /// <summary>Name, e.g. "HR-300 baseline".</summary>
     public string Name { get; private set; }
-    /// <summary>The product it is for.</summary>
-    public Guid ProductId { get; private set; }
-    /// <summary>The business unit of the product (for scoping).</summary>
-    public Guid BusinessUnitId { get; private set; }
+    /// <summary>The product it is for, or null for a company baseline of a product field.</summary>
+    public Guid? ProductId { get; private set; }
+    /// <summary>The business unit of the product (for scoping); null for a company baseline, which every unit reads.</summary>
+    public Guid? BusinessUnitId { get; private set; }
+    /// <summary>The product field (分野) a company baseline sets the level for, or the product's field.</summary>
+    public string? Field { get; private set; }
+    /// <summary>The company baseline this product baseline inherits from, if any.</summary>
+    public Guid? ParentId { get; private set; }
+    /// <summary>The parent's published version the inherited lines were last taken from.</summary>
+    public int ParentVersion { get; private set; }
+    /// <summary>True for a company baseline of a field (no product).</summary>
+    public bool IsCompany => ProductId is null;
     /// <summary>Its lines.</summary>
     public IReadOnlyList<BaselineItem> Items => _items;
     /// <summary>The top-down decisions, one per common control decided.</summary>
@@ -189,28 +230,104 @@ public sealed class Baseline
     /// <summary>
     /// Bottom-up steps 2–3: a baseline with every requirement of the chosen guidelines at its default level.
     /// </summary>
-    public static Baseline Tailor(string name, Guid productId, Guid businessUnitId, IEnumerable<Guideline> guidelines, int? riskClass)
+    public static Baseline Tailor(string name, Guid productId, Guid businessUnitId, IEnumerable<Guideline> guidelines, int? riskClass, string? field = null)
+    {
+        var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = CheckName(name), ProductId = productId, BusinessUnitId = businessUnitId, Field = field };
+        baseline.AddAll(guidelines, riskClass);
+        return baseline;
+    }
+
+    /// <summary>
+    /// A company baseline for a product field (分野): the portfolio's MUST / SHOULD / BETTER for every product of the
+    /// field, from the chosen guidelines at their default levels. Product baselines inherit and override it.
+    /// </summary>
+    public static Baseline ForField(string name, string field, IEnumerable<Guideline> guidelines, int? riskClass)
+    {
+        field = (field ?? string.Empty).Trim();
+        if (field.Length is < 1 or > 50)
+            throw new ArgumentException("A product field has 1 to 50 characters.", nameof(field));
+        var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = CheckName(name), Field = field };
+        baseline.AddAll(guidelines, riskClass);
+        return baseline;
+    }
+
+    /// <summary>
+    /// A product baseline that inherits a published version of its field's company baseline: every line is taken
+    /// over and marked inherited until the product changes it (an override).
+    /// </summary>
+    public static Baseline Inherit(string name, Guid productId, Guid businessUnitId, string field, BaselineSnapshot parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        var baseline = new Baseline
+        {
+            Id = Guid.CreateVersion7(),
+            Name = CheckName(name),
+            ProductId = productId,
+            BusinessUnitId = businessUnitId,
+            Field = field,
+            ParentId = parent.BaselineId,
+            ParentVersion = parent.Version,
+        };
+        baseline._items.AddRange(parent.Lines.Select(l => BaselineItem.InheritedFrom(baseline.Id, l)));
+        return baseline;
+    }
+
+    /// <summary>
+    /// Takes a newer published version of the parent: inherited lines follow it, new lines come in, lines the parent
+    /// dropped go; overrides stay as the product set them.
+    /// </summary>
+    public InheritanceUpdate UpdateFrom(BaselineSnapshot parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        if (ParentId != parent.BaselineId)
+            throw new InvalidOperationException("That is not this baseline's parent.");
+        int updated = 0, added = 0;
+        var keys = parent.Lines.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var line in parent.Lines)
+        {
+            if (Find(line.Key) is not { } item)
+            {
+                _items.Add(BaselineItem.InheritedFrom(Id, line));
+                added++;
+            }
+            else if (item.Inherited && SnapshotLine.Of(item) != line)
+            {
+                item.Follow(line);
+                updated++;
+            }
+        }
+        var removed = _items.RemoveAll(i => i.Inherited && !keys.Contains(i.Key));
+        ParentVersion = parent.Version;
+        return new InheritanceUpdate(parent.Version, added, updated, removed, _items.Count(i => !i.Inherited && keys.Contains(i.Key)));
+    }
+
+    private static string CheckName(string name)
     {
         name = (name ?? string.Empty).Trim();
-        if (name.Length is < 1 or > 200)
-            throw new ArgumentException("A baseline name has 1 to 200 characters.", nameof(name));
-        var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = name, ProductId = productId, BusinessUnitId = businessUnitId };
+        return name.Length is < 1 or > 200 ? throw new ArgumentException("A baseline name has 1 to 200 characters.", nameof(name)) : name;
+    }
+
+    private void AddAll(IEnumerable<Guideline> guidelines, int? riskClass)
+    {
         foreach (var g in guidelines)
         {
             foreach (var r in g.Requirements)
-                baseline._items.Add(BaselineItem.FromCatalog(baseline.Id, g.Id, r.Id, LevelDefaults.For(g, r, riskClass)));
+                _items.Add(BaselineItem.FromCatalog(Id, g.Id, r.Id, LevelDefaults.For(g, r, riskClass)));
         }
-        return baseline;
     }
 
     /// <summary>Finds a line by its key ("guideline/requirement" or "own/id").</summary>
     public BaselineItem? Find(string key) => _items.FirstOrDefault(i => i.Key == key);
 
-    /// <summary>Adds one of our own requirements with the next free id OWN-n.</summary>
+    /// <summary>
+    /// Adds one of our own requirements with the next free id: OWN-n in a product baseline, CO-n in a company
+    /// baseline, so that a product's own lines never collide with the ones it inherits.
+    /// </summary>
     public BaselineItem AddOwn(string titleEn, string titleJa, RequirementLevel level)
     {
-        var next = _items.Count(i => i.GuidelineId is null) + 1;
-        var item = BaselineItem.Own(Id, $"OWN-{next}", titleEn, titleJa, level);
+        var prefix = IsCompany ? "CO-" : "OWN-";
+        var next = _items.Count(i => i.GuidelineId is null && i.RequirementId!.StartsWith(prefix, StringComparison.Ordinal)) + 1;
+        var item = BaselineItem.Own(Id, $"{prefix}{next}", titleEn, titleJa, level);
         _items.Add(item);
         return item;
     }
@@ -276,3 +393,11 @@ public sealed class Baseline
     public IReadOnlyDictionary<RequirementLevel, int> Counts() =>
         Enum.GetValues<RequirementLevel>().ToDictionary(l => l, l => _items.Count(i => !i.Excluded && i.Level == l));
 }
+
+/// <summary>What taking a newer parent version changed.</summary>
+/// <param name="ParentVersion">The parent's version now inherited.</param>
+/// <param name="Added">Lines new in the parent, added.</param>
+/// <param name="Updated">Inherited lines that follow the parent's change.</param>
+/// <param name="Removed">Inherited lines the parent dropped.</param>
+/// <param name="Overrides">Lines the product overrides, kept as they are.</param>
+public sealed record InheritanceUpdate(int ParentVersion, int Added, int Updated, int Removed, int Overrides);

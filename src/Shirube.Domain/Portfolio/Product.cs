@@ -1,3 +1,4 @@
+using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
 
 namespace Shirube.Domain.Portfolio;
@@ -35,6 +36,22 @@ public sealed class Product
     public IReadOnlyList<string> Markets => _markets;
     /// <summary>The risk class (see <see cref="RiskClass"/>), once assessed.</summary>
     public int? RiskClass { get; private set; }
+    /// <summary>The level the product must reach, when set explicitly; see <see cref="RequiredLevel"/>.</summary>
+    public RequirementLevel? RequiredLevelSet { get; private set; }
+    /// <summary>
+    /// The required level (必要なレベル): as set, else from the risk class — up to class 1 MUST, classes 2–3 SHOULD,
+    /// class 4 and above BETTER.
+    /// </summary>
+    public RequirementLevel RequiredLevel => RequiredLevelSet ?? (RiskClass ?? 0) switch
+    {
+        <= 1 => RequirementLevel.Must,
+        <= 3 => RequirementLevel.Should,
+        _ => RequirementLevel.Better,
+    };
+
+    /// <summary>Sets the required level, or null to derive it from the risk class.</summary>
+    public void Require(RequirementLevel? level) => RequiredLevelSet = level;
+
     /// <summary>Who owns the product (user names or e-mail addresses).</summary>
     public IReadOnlyList<string> Owners => _owners;
     /// <summary>The guidelines chosen for the product's baseline (catalog ids).</summary>

@@ -53,12 +53,41 @@ public static class OscalCatalogWriter
     public static Guid CatalogUuid(string guidelineId, string language) =>
         NameBasedUuid.Create(NameBasedUuid.ShirubeNamespace, $"catalog/{guidelineId}/{language}");
 
+    /// <summary>
+    /// The OSCAL control id each requirement of <paramref name="guideline"/> gets in <see cref="Write"/>'s output, by
+    /// requirement id (the same in every language). Profiles and assessment results refer to controls through this.
+    /// </summary>
+    /// <param name="guideline">The guideline.</param>
+    /// <returns>Requirement id → control id, for every requirement.</returns>
+    /// <exception cref="ArgumentException">The guideline has duplicate requirement ids.</exception>
+    public static IReadOnlyDictionary<string, string> ControlIds(Guideline guideline)
+    {
+        ArgumentNullException.ThrowIfNull(guideline);
+        return AllocateControlIds(guideline, new OscalTokens());
+    }
+
+    // Controls take their tokens first, in requirement order, so that a control's id does not depend on the groups,
+    // parts or parameters of the document; those give way on a clash.
+    private static Dictionary<string, string> AllocateControlIds(Guideline guideline, OscalTokens tokens)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in guideline.Requirements)
+        {
+            if (!seen.Add(r.Id))
+                throw new ArgumentException($"{guideline.Id}: the requirement id '{r.Id}' appears twice.", nameof(guideline));
+        }
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in guideline.Requirements)
+            map[r.Id] = tokens.Allocate(r.Id, "control");
+        return map;
+    }
+
     private sealed class Export
     {
         private readonly Guideline _g;
         private readonly string _lang;
         private readonly OscalTokens _tokens = new();
-        private readonly Dictionary<string, string> _controlTokens = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _controlTokens;
         private readonly Dictionary<string, List<Requirement>> _children = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Requirement>> _rootsByGroup = new(StringComparer.Ordinal);
         private readonly List<Requirement> _ungrouped = [];
@@ -67,17 +96,11 @@ public static class OscalCatalogWriter
         {
             _g = guideline;
             _lang = language;
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var r in guideline.Requirements)
-            {
-                if (!ids.Add(r.Id))
-                    throw new ArgumentException($"{guideline.Id}: the requirement id '{r.Id}' appears twice.", nameof(guideline));
-            }
+            _controlTokens = AllocateControlIds(guideline, _tokens);
+            var ids = _controlTokens.Keys.ToHashSet(StringComparer.Ordinal);
             var groupIds = guideline.Groups.SelectMany(x => x.SelfAndDescendants()).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var r in guideline.Requirements)
             {
-                // Controls keep their natural ids first; groups, parts and params give way on a clash.
-                _controlTokens[r.Id] = _tokens.Allocate(r.Id, "control");
                 if (r.Parent is { } parent && parent != r.Id && ids.Contains(parent))
                     Add(_children, parent, r);
                 else if (r.Group is { } group && groupIds.Contains(group))

@@ -22,7 +22,7 @@ internal static class OscalTestData
 {
     private const string NotSet = "SHIRUBE_CORPORA is not set: the OSCAL schema and content are read from the shared corpora (CI sets it).";
 
-    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema);
+    private static readonly Lazy<JsonSchema> Schema = new(() => LoadSchema(SchemaPath()));
     private static readonly Lock EvaluationLock = new();
 
     public static readonly DateTimeOffset LastModified = new(2025, 4, 1, 9, 30, 0, TimeSpan.FromHours(9));
@@ -41,9 +41,11 @@ internal static class OscalTestData
         Path.Combine(Corpora(), "oscal-content", "rev5-2021-06-08", "nist.gov", "SP800-53", "rev5", "json", "NIST_SP-800-53_rev5_catalog.json");
 
     /// <summary>Schema errors of a document (empty when valid): "instance location: message".</summary>
-    public static IReadOnlyList<string> SchemaErrors(string json)
+    public static IReadOnlyList<string> SchemaErrors(string json) => SchemaErrors(Schema.Value, json, 10);
+
+    /// <summary>Errors of a document against any OSCAL schema (empty when valid), the <paramref name="take"/> deepest.</summary>
+    public static IReadOnlyList<string> SchemaErrors(JsonSchema schema, string json, int take)
     {
-        var schema = Schema.Value;
         var node = JsonNode.Parse(json);
         EvaluationResults result;
         lock (EvaluationLock)
@@ -55,12 +57,13 @@ internal static class OscalTestData
             .OrderByDescending(d => d.InstanceLocation.Count)
             .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Select(e => $"{e.Key}: {e.Value}"))}")
             .Distinct()
-            .Take(10)];
+            .Take(take)];
     }
 
-    private static JsonSchema LoadSchema()
+    /// <summary>Loads an OSCAL JSON schema with its plain-name ids rewritten to JSON pointers.</summary>
+    public static JsonSchema LoadSchema(string path)
     {
-        var root = JsonNode.Parse(File.ReadAllText(SchemaPath()))!.AsObject();
+        var root = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var anchors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, definition) in root["definitions"]!.AsObject())
         {

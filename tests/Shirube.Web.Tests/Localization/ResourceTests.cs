@@ -33,6 +33,7 @@ public partial class ResourceTests
         ["Phase."] = Enum.GetNames<LifecyclePhase>(),
         ["Role.Pick."] = Enum.GetNames<Shirube.Domain.Baselines.PickRole>(),
         ["Level."] = Enum.GetNames<Shirube.Domain.Baselines.RequirementLevel>(),
+        ["Status."] = Enum.GetNames<Shirube.Domain.Assessments.ImplementationStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
     };
 

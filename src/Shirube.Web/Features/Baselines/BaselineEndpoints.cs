@@ -17,12 +17,16 @@ internal sealed record FitDto(string Guideline, string ShortName, int Covered, d
 internal sealed record SelectionDto(string[] Parts, string? Sector, string[] Markets, PickDto[] Picks, FitDto[] Ranking);
 
 internal sealed record BaselineItemDto(string Key, string? GuidelineId, string? RequirementId, TextDto Title, string Level, bool Excluded,
-    string? ExclusionReason, string[] Parts, bool Own, bool Reworded);
+    string? ExclusionReason, string[] Parts, bool Own, bool Reworded, bool Inherited);
 
-internal sealed record BaselineDto(Guid Id, string Name, Guid ProductId, int PublishedVersion, DateTime? PublishedAt,
-    Dictionary<string, int> Counts, int Excluded, BaselineItemDto[] Items);
+internal sealed record BaselineDto(Guid Id, string Name, Guid? ProductId, string? Field, bool Company, Guid? ParentId, int ParentVersion,
+    int PublishedVersion, DateTime? PublishedAt, Dictionary<string, int> Counts, int Excluded, BaselineItemDto[] Items);
 
-internal sealed record CreateBaselineRequest(string? Name);
+internal sealed record CreateBaselineRequest(string? Name, bool Inherit = false);
+
+internal sealed record CreateCompanyBaselineRequest(string? Name, string? Field, string[]? Guidelines, int? RiskClass);
+
+internal sealed record ChildDto(Guid Id, string Name, Guid? ProductId, string? Product, int ParentVersion, bool Behind, int Overrides);
 
 internal sealed record ChangeItemRequest(string? Key, string? Level, string? ExcludeReason, string? TitleEn, string? TitleJa);
 
@@ -65,13 +69,25 @@ internal static class BaselineEndpoints
             var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id);
             if (product is null)
                 return Problems.NotFound($"No product {id} in your business units.");
-            if (product.Guidelines.Count == 0)
-                return Problems.Invalid("guidelines", "Choose the product's guidelines first (PUT /api/products/{id}/guidelines).");
             Baseline baseline;
             try
             {
-                baseline = Baseline.Tailor(request.Name ?? $"{product.Name} baseline", product.Id, product.BusinessUnitId,
-                    product.Guidelines.Select(catalog.Find).OfType<Guideline>(), product.RiskClass);
+                if (request.Inherit)
+                {
+                    var parent = await db.Baselines.AsNoTracking().Where(b => b.ProductId == null && b.Field == product.Field && b.PublishedVersion > 0)
+                        .OrderByDescending(b => b.PublishedAt).FirstOrDefaultAsync();
+                    if (parent is null)
+                        return Problems.Invalid("inherit", $"No published company baseline for field '{product.Field}' to inherit from.");
+                    var snapshot = await db.BaselineSnapshots.AsNoTracking().SingleAsync(x => x.BaselineId == parent.Id && x.Version == parent.PublishedVersion);
+                    baseline = Baseline.Inherit(request.Name ?? $"{product.Name} baseline", product.Id, product.BusinessUnitId, product.Field, snapshot);
+                }
+                else
+                {
+                    if (product.Guidelines.Count == 0)
+                        return Problems.Invalid("guidelines", "Choose the product's guidelines first (PUT /api/products/{id}/guidelines), or inherit the field's company baseline (inherit: true).");
+                    baseline = Baseline.Tailor(request.Name ?? $"{product.Name} baseline", product.Id, product.BusinessUnitId,
+                        product.Guidelines.Select(catalog.Find).OfType<Guideline>(), product.RiskClass, product.Field);
+                }
             }
             catch (ArgumentException e)
             {
@@ -81,22 +97,73 @@ internal static class BaselineEndpoints
             await db.SaveChangesAsync();
             return TypedResults.Created($"/api/baselines/{baseline.Id}", ToDto(baseline, catalog));
         }).RequireAuthorization(AccountsSetup.WriterPolicy).WithTags("Baselines")
-          .WithSummary("Tailor a baseline for the product: every requirement of its chosen guidelines at the default level (source level and risk class).");
+          .WithSummary("Tailor a baseline for the product: every requirement of its chosen guidelines at the default level (source level and risk class); or, with inherit: true, inherit the latest published company baseline of the product's field.");
+
+        app.MapPost("/api/company-baselines", async Task<Results<Created<BaselineDto>, ValidationProblem>> (CreateCompanyBaselineRequest request, ShirubeDbContext db, Catalog catalog) =>
+        {
+            var unknown = (request.Guidelines ?? []).FirstOrDefault(g => catalog.Find(g) is null);
+            if (unknown is not null)
+                return Problems.Invalid("guidelines", $"No guideline '{unknown}'.");
+            if ((request.Guidelines ?? []).Length == 0)
+                return Problems.Invalid("guidelines", "Name the guidelines the company baseline starts from.");
+            Baseline baseline;
+            try
+            {
+                baseline = Baseline.ForField(request.Name ?? $"Field {request.Field} company baseline", request.Field ?? string.Empty,
+                    request.Guidelines!.Select(catalog.Find).OfType<Guideline>(), request.RiskClass);
+            }
+            catch (ArgumentException e)
+            {
+                return Problems.Invalid(e.ParamName ?? "body", e.Message);
+            }
+            db.Baselines.Add(baseline);
+            await db.SaveChangesAsync();
+            return TypedResults.Created($"/api/baselines/{baseline.Id}", ToDto(baseline, catalog));
+        }).RequireAuthorization(AccountsSetup.SeeAllUnitsPolicy).WithTags("Baselines")
+          .WithSummary("Create the company baseline of a product field (administrators and PSIRT managers): the portfolio's MUST / SHOULD / BETTER that product baselines of the field inherit.");
 
         var baselines = app.MapGroup("/api/baselines").WithTags("Baselines").RequireAuthorization();
         baselines.MapGet("/", async (ShirubeDbContext db) =>
-            TypedResults.Ok((await db.Baselines.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name, b.ProductId, b.PublishedVersion, b.PublishedAt }).ToListAsync()).ToArray()))
-            .WithSummary("Baselines of the caller's business units.");
+            TypedResults.Ok((await db.Baselines.AsNoTracking().OrderBy(b => b.ProductId != null).ThenBy(b => b.Name)
+                .Select(b => new { b.Id, b.Name, b.ProductId, b.Field, Company = b.ProductId == null, b.ParentId, b.ParentVersion, b.PublishedVersion, b.PublishedAt }).ToListAsync()).ToArray()))
+            .WithSummary("Company baselines, and the product baselines of the caller's business units.");
+        baselines.MapGet("/{id:guid}/children", async Task<Results<Ok<ChildDto[]>, ProblemHttpResult>> (Guid id, ShirubeDbContext db) =>
+        {
+            var parent = await db.Baselines.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id);
+            if (parent is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            var children = await db.Baselines.AsNoTracking().Include(b => b.Items).Where(b => b.ParentId == id).OrderBy(b => b.Name).ToListAsync();
+            var products = await db.Products.AsNoTracking().Where(p => children.Select(c => c.ProductId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
+            return TypedResults.Ok(children.Select(c => new ChildDto(c.Id, c.Name, c.ProductId, c.ProductId is { } pid ? products.GetValueOrDefault(pid) : null,
+                c.ParentVersion, c.ParentVersion < parent.PublishedVersion, c.Items.Count(i => !i.Inherited))).ToArray());
+        }).WithSummary("Which product baselines (of the caller's units) inherit this company baseline, from which version, and whether they are behind.");
+        baselines.MapPost("/{id:guid}/update-from-parent", async Task<Results<Ok<InheritanceUpdate>, ValidationProblem, ProblemHttpResult>> (Guid id, ShirubeDbContext db) =>
+        {
+            var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
+            if (baseline is null)
+                return Problems.NotFound($"No baseline {id} in your business units.");
+            if (baseline.ParentId is not { } parentId)
+                return Problems.Invalid("parent", "This baseline does not inherit from a company baseline.");
+            var snapshot = await db.BaselineSnapshots.AsNoTracking().Where(x => x.BaselineId == parentId).OrderByDescending(x => x.Version).FirstOrDefaultAsync();
+            if (snapshot is null)
+                return Problems.Invalid("parent", "The company baseline has no published version.");
+            var update = baseline.UpdateFrom(snapshot);
+            await db.SaveChangesAsync();
+            return TypedResults.Ok(update);
+        }).RequireAuthorization(AccountsSetup.WriterPolicy)
+          .WithSummary("Take the latest published version of the company baseline: inherited lines follow it, overrides stay.");
         baselines.MapGet("/{id:guid}", async Task<Results<Ok<BaselineDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog) =>
             await db.Baselines.AsNoTracking().Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id) is { } b
                 ? TypedResults.Ok(ToDto(b, catalog))
                 : Problems.NotFound($"No baseline {id} in your business units."))
             .WithSummary("A baseline with every line: level, exclusion and reason, own requirements.");
-        baselines.MapPatch("/{id:guid}/items", async Task<Results<Ok<BaselineItemDto>, ValidationProblem, ProblemHttpResult>> (Guid id, ChangeItemRequest request, ShirubeDbContext db, Catalog catalog) =>
+        baselines.MapPatch("/{id:guid}/items", async Task<Results<Ok<BaselineItemDto>, ValidationProblem, ProblemHttpResult>> (Guid id, ChangeItemRequest request, ShirubeDbContext db, Catalog catalog, ICurrentActor actor) =>
         {
             var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
             if (baseline is null)
                 return Problems.NotFound($"No baseline {id} in your business units.");
+            if (!MayChange(baseline, actor))
+                return Problems.Forbidden("Only administrators and PSIRT managers change a company baseline.");
             if (baseline.Find(request.Key ?? string.Empty) is not { } item)
                 return Problems.Invalid("key", $"No line '{request.Key}' in the baseline.");
             try
@@ -116,11 +183,13 @@ internal static class BaselineEndpoints
             return TypedResults.Ok(ItemDto(item, catalog));
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
           .WithSummary("Change one line: level (Must, Should, Better), exclusion with its reason, or rewording for the business.");
-        baselines.MapPost("/{id:guid}/own", async Task<Results<Created<BaselineItemDto>, ValidationProblem, ProblemHttpResult>> (Guid id, OwnRequirementRequest request, ShirubeDbContext db, Catalog catalog) =>
+        baselines.MapPost("/{id:guid}/own", async Task<Results<Created<BaselineItemDto>, ValidationProblem, ProblemHttpResult>> (Guid id, OwnRequirementRequest request, ShirubeDbContext db, Catalog catalog, ICurrentActor actor) =>
         {
             var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
             if (baseline is null)
                 return Problems.NotFound($"No baseline {id} in your business units.");
+            if (!MayChange(baseline, actor))
+                return Problems.Forbidden("Only administrators and PSIRT managers change a company baseline.");
             BaselineItem item;
             try
             {
@@ -138,11 +207,13 @@ internal static class BaselineEndpoints
                 ? TypedResults.Ok(Review(b, catalog))
                 : Problems.NotFound($"No baseline {id} in your business units."))
             .WithSummary("Top-down: every common control (the deduplicated list of all measures), its 要/不要 decision and how many lines it has.");
-        baselines.MapPut("/{id:guid}/controls/{controlId}", async Task<Results<Ok<ControlReviewDto[]>, ValidationProblem, ProblemHttpResult>> (Guid id, string controlId, DecideRequest request, ShirubeDbContext db, Catalog catalog) =>
+        baselines.MapPut("/{id:guid}/controls/{controlId}", async Task<Results<Ok<ControlReviewDto[]>, ValidationProblem, ProblemHttpResult>> (Guid id, string controlId, DecideRequest request, ShirubeDbContext db, Catalog catalog, ICurrentActor actor) =>
         {
             var baseline = await db.Baselines.Include(b => b.Items).Include(b => b.Decisions).SingleOrDefaultAsync(b => b.Id == id);
             if (baseline is null)
                 return Problems.NotFound($"No baseline {id} in your business units.");
+            if (!MayChange(baseline, actor))
+                return Problems.Forbidden("Only administrators and PSIRT managers change a company baseline.");
             if (request.Needed is not { } needed)
                 return Problems.Invalid("needed", "Say whether the control is needed (true) or not (false).");
             var riskClass = await db.Products.Where(p => p.Id == baseline.ProductId).Select(p => p.RiskClass).SingleOrDefaultAsync();
@@ -159,11 +230,13 @@ internal static class BaselineEndpoints
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
           .WithSummary("Top-down: decide 要 (needed) or 不要 (not needed) for a common control, with the reason; the baseline follows.");
 
-        baselines.MapPost("/{id:guid}/publish", async Task<Results<Ok<BaselineDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog, TimeProvider clock) =>
+        baselines.MapPost("/{id:guid}/publish", async Task<Results<Ok<BaselineDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, Catalog catalog, TimeProvider clock, ICurrentActor actor) =>
         {
             var baseline = await db.Baselines.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == id);
             if (baseline is null)
                 return Problems.NotFound($"No baseline {id} in your business units.");
+            if (!MayChange(baseline, actor))
+                return Problems.Forbidden("Only administrators and PSIRT managers change a company baseline.");
             await PublishAsync(db, baseline, clock);
             return TypedResults.Ok(ToDto(baseline, catalog));
         }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Publish the baseline as its next version.");
@@ -200,6 +273,9 @@ internal static class BaselineEndpoints
         return app;
     }
 
+    /// <summary>A company baseline is changed only by those who see every unit; a product baseline by its unit's writers (the filter saw to that).</summary>
+    internal static bool MayChange(Baseline baseline, ICurrentActor actor) => !baseline.IsCompany || actor.Scope.SeesAllUnits;
+
     /// <summary>Publishes the next version and keeps its snapshot, in one save.</summary>
     internal static async Task PublishAsync(ShirubeDbContext db, Baseline baseline, TimeProvider clock)
     {
@@ -227,12 +303,9 @@ internal static class BaselineEndpoints
         })];
     }
 
-    private static RequirementLevel ParseLevel(string level) =>
-        Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new ArgumentException($"'{level}' is not a level; expected Must, Should or Better.", nameof(level));
+    private static RequirementLevel ParseLevel(string level) => Levels.Parse(level, nameof(level));
 
-    internal static BaselineDto ToDto(Baseline b, Catalog catalog) => new(b.Id, b.Name, b.ProductId, b.PublishedVersion, b.PublishedAt,
+    internal static BaselineDto ToDto(Baseline b, Catalog catalog) => new(b.Id, b.Name, b.ProductId, b.Field, b.IsCompany, b.ParentId, b.ParentVersion, b.PublishedVersion, b.PublishedAt,
         b.Counts().ToDictionary(kv => kv.Key.ToString(), kv => kv.Value), b.Items.Count(i => i.Excluded),
         [.. b.Items.Select(i => ItemDto(i, catalog))]);
 
@@ -243,7 +316,7 @@ internal static class BaselineEndpoints
             ? new TextDto(i.TitleEn ?? requirement?.Title.En ?? string.Empty, i.TitleJa ?? requirement?.Title.Ja ?? string.Empty)
             : new TextDto(requirement?.Title.En ?? i.Key, requirement?.Title.Ja ?? i.Key);
         return new(i.Key, i.GuidelineId, i.RequirementId, title, i.Level.ToString(), i.Excluded, i.ExclusionReason,
-            [.. (requirement?.Parts ?? []).Select(p => p.ToId())], i.GuidelineId is null, i.GuidelineId is not null && (i.TitleEn ?? i.TitleJa) is not null);
+            [.. (requirement?.Parts ?? []).Select(p => p.ToId())], i.GuidelineId is null, i.GuidelineId is not null && (i.TitleEn ?? i.TitleJa) is not null, i.Inherited);
     }
 
     internal static SelectionDto ToDto(GuidelineSelection s) => new(

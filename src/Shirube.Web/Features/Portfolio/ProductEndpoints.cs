@@ -5,15 +5,16 @@ using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
 using Shirube.Domain.Portfolio;
 using Shirube.Web.Features.Accounts;
+using Shirube.Web.Features.Baselines;
 using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Portfolio;
 
 internal sealed record VersionDto(Guid Id, string Version, DateOnly? ReleaseDate, DateOnly? EndOfSupport);
 internal sealed record ProductDto(Guid Id, Guid BusinessUnitId, string Name, string Field, string[] Parts, bool IsDemo,
-    string? Sector, string[] Markets, int? RiskClass, string[] Owners, string[] Guidelines, VersionDto[] Versions);
+    string? Sector, string[] Markets, int? RiskClass, string[] Owners, string[] Guidelines, VersionDto[] Versions, string RequiredLevel, bool RequiredLevelSet);
 internal sealed record SaveProductRequest(Guid? BusinessUnitId, string? Name, string? Field, string[]? Parts,
-    string? Sector = null, string[]? Markets = null, int? RiskClass = null, string[]? Owners = null);
+    string? Sector = null, string[]? Markets = null, int? RiskClass = null, string[]? Owners = null, string? RequiredLevel = null);
 internal sealed record AddVersionRequest(string? Version, DateOnly? ReleaseDate, DateOnly? EndOfSupport);
 internal sealed record ChooseGuidelinesRequest(string[]? Guidelines);
 internal sealed record RiskClassDto(int Level, string NameEn, string NameJa, string DescriptionEn, string DescriptionJa);
@@ -88,6 +89,8 @@ internal static class ProductEndpoints
                 product.Update(unitId, request.Name ?? product.Name, request.Field ?? product.Field, parts);
                 product.Describe(request.Sector is null ? product.Sector : request.Sector.Length == 0 ? null : request.Sector,
                     request.Markets ?? product.Markets, request.RiskClass ?? product.RiskClass, request.Owners ?? product.Owners);
+                if (request.RequiredLevel is not null)
+                    product.Require(request.RequiredLevel.Length == 0 ? null : Levels.Parse(request.RequiredLevel, "requiredLevel"));
             }
             catch (ArgumentException e)
             {
@@ -97,7 +100,7 @@ internal static class ProductEndpoints
                 return Problems.Invalid("riskClass", $"No risk class {level} is defined.");
             await db.SaveChangesAsync();
             return TypedResults.Ok(ToDto(product));
-        }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Change a product: unit, name, field, parts, sector, markets, risk class, owners. Fields left out keep their value; sector \"\" clears it.");
+        }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Change a product: unit, name, field, parts, sector, markets, risk class, owners, required level (Must, Should, Better). Fields left out keep their value; sector \"\" clears it, requiredLevel \"\" derives it from the risk class again.");
 
         group.MapPost("/{id:guid}/versions", async Task<Results<Created<VersionDto>, ValidationProblem, ProblemHttpResult>> (Guid id, AddVersionRequest request, ShirubeDbContext db) =>
         {
@@ -179,5 +182,6 @@ internal static class ProductEndpoints
 
     internal static ProductDto ToDto(Product p) =>
         new(p.Id, p.BusinessUnitId, p.Name, p.Field, [.. p.Parts.Select(x => x.ToId())], p.IsDemo, p.Sector, [.. p.Markets], p.RiskClass,
-            [.. p.Owners], [.. p.Guidelines], [.. p.Versions.OrderBy(v => v.ReleaseDate).Select(v => new VersionDto(v.Id, v.Version, v.ReleaseDate, v.EndOfSupport))]);
+            [.. p.Owners], [.. p.Guidelines], [.. p.Versions.OrderBy(v => v.ReleaseDate).Select(v => new VersionDto(v.Id, v.Version, v.ReleaseDate, v.EndOfSupport))],
+            p.RequiredLevel.ToString(), p.RequiredLevelSet is not null);
 }

@@ -1,0 +1,54 @@
+namespace Shirube.Domain.Assessments;
+
+/// <summary>A file uploaded as evidence for one line of an assessment; its bytes are stored apart.</summary>
+public sealed class EvidenceFile
+{
+    /// <summary>The largest file accepted, in bytes (10 MiB).</summary>
+    public const long MaxLength = 10 * 1024 * 1024;
+
+    private EvidenceFile()
+    {
+        Key = FileName = ContentType = Sha256 = UploadedBy = string.Empty;
+    }
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>The assessment.</summary>
+    public Guid AssessmentId { get; private set; }
+    /// <summary>The baseline line it supports.</summary>
+    public string Key { get; private set; }
+    /// <summary>The file's name as uploaded (path parts removed).</summary>
+    public string FileName { get; private set; }
+    /// <summary>Its media type as declared.</summary>
+    public string ContentType { get; private set; }
+    /// <summary>Its size in bytes.</summary>
+    public long Length { get; private set; }
+    /// <summary>SHA-256 of the content, hex.</summary>
+    public string Sha256 { get; private set; }
+    /// <summary>Who uploaded it.</summary>
+    public string UploadedBy { get; private set; }
+    /// <summary>When (UTC).</summary>
+    public DateTime UploadedAt { get; private set; }
+
+    /// <summary>Describes an upload after checking its name and size.</summary>
+    public static EvidenceFile Describe(Guid assessmentId, string key, string fileName, string? contentType, long length, string sha256, string uploadedBy, DateTime now)
+    {
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/')).Trim();
+        if (name.Length is < 1 or > 200 || name.Any(char.IsControl))
+            throw new ArgumentException("An evidence file needs a name of 1 to 200 characters.", nameof(fileName));
+        if (length is < 1 or > MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"An evidence file has 1 byte to {MaxLength / (1024 * 1024)} MiB.");
+        return new EvidenceFile
+        {
+            Id = Guid.CreateVersion7(),
+            AssessmentId = assessmentId,
+            Key = key,
+            FileName = name,
+            ContentType = string.IsNullOrWhiteSpace(contentType) || contentType.Length > 100 ? "application/octet-stream" : contentType.Trim(),
+            Length = length,
+            Sha256 = sha256,
+            UploadedBy = uploadedBy,
+            UploadedAt = now,
+        };
+    }
+}
