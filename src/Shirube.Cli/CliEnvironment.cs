@@ -14,6 +14,9 @@ internal sealed record CliEnvironment(IAnsiConsole Out, IAnsiConsole Error)
     /// <summary>Reads an environment variable (SHIRUBE_TOKEN).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>Where commands that read lines take them from (standard input); tests replace it.</summary>
+    public TextReader In { get; init; } = Console.In;
+
     /// <summary>How long a call to a server may take.</summary>
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

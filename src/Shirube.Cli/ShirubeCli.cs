@@ -34,6 +34,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(CatalogCommand.Build(environment));
         root.Subcommands.Add(OscalCommand.Build(environment));
         root.Subcommands.Add(BaselineCommand.Build(environment));
+        root.Subcommands.Add(CvssCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

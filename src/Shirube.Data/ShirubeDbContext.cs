@@ -9,6 +9,7 @@ using Shirube.Domain.Accounts;
 using Shirube.Domain.Assessments;
 using Shirube.Domain.Auditing;
 using Shirube.Domain.Baselines;
+using Shirube.Domain.Cases;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
 
@@ -45,6 +46,10 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     /// <summary>The bytes of evidence files.</summary>
     public DbSet<EvidenceBlob> EvidenceBlobs => Set<EvidenceBlob>();
+    /// <summary>Vulnerability cases, filtered by the actor's units (unassigned ones: PSIRT managers and administrators only).</summary>
+    public DbSet<VulnerabilityCase> Cases => Set<VulnerabilityCase>();
+    /// <summary>Files reporters attached (read them through a case the actor may see).</summary>
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     /// <summary>The risk-level definitions.</summary>
     public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
     /// <summary>API tokens (hashed).</summary>
@@ -62,6 +67,8 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         builder.Entity<Product>().HasQueryFilter(p => ScopeSeesAll || ScopeUnitIds.Contains(p.BusinessUnitId));
         // Company baselines (no unit) are the portfolio's common ground: every signed-in user reads them.
         builder.Entity<Baseline>().HasQueryFilter(b => b.BusinessUnitId == null || ScopeSeesAll || ScopeUnitIds.Contains(b.BusinessUnitId.Value));
+        // A case not yet assigned to a unit (a fresh report) is seen only by those who see every unit.
+        builder.Entity<VulnerabilityCase>().HasQueryFilter(c => ScopeSeesAll || (c.BusinessUnitId != null && ScopeUnitIds.Contains(c.BusinessUnitId.Value)));
         builder.Entity<Assessment>().HasQueryFilter(a => ScopeSeesAll || ScopeUnitIds.Contains(a.BusinessUnitId));
     }
 

@@ -4,6 +4,7 @@ using Shirube.Web.Features.ApiTokens;
 using Shirube.Web.Features.Assessments;
 using Shirube.Web.Features.Audit;
 using Shirube.Web.Features.Baselines;
+using Shirube.Web.Features.Cases;
 using Shirube.Web.Features.Demo;
 using Shirube.Web.Features.Exports;
 using Shirube.Web.Features.Guidelines;
@@ -19,6 +20,7 @@ builder.Services.AddShirubeLocalization();
 builder.Services.AddShirubeAccounts();
 builder.Services.AddShirubeGuidelines();
 builder.Services.AddShirubeUi();
+builder.Services.AddSingleton<CaseIntake>();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapGuidelineEndpoints();
 app.MapBaselineEndpoints();
 app.MapAssessmentEndpoints();
 app.MapExportEndpoints();
+app.MapCaseEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

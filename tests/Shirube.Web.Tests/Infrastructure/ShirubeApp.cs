@@ -15,18 +15,20 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly bool _bootstrapFromSettings;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings)
+    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings, IReadOnlyDictionary<string, string>? settings)
     {
         _database = database;
         _bootstrapFromSettings = bootstrapFromSettings;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public TestDatabase Database => _database;
 
-    public static async Task<ShirubeApp> StartAsync(DatabaseProvider provider, bool bootstrapFromSettings = true)
+    public static async Task<ShirubeApp> StartAsync(DatabaseProvider provider, bool bootstrapFromSettings = true, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings);
+        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings, settings);
         _ = app.Server; // start now: migrations and bootstrap run here
         return app;
     }
@@ -38,6 +40,8 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Shirube", _database.ConnectionString);
         builder.UseSetting("Bootstrap:AdminUser", _bootstrapFromSettings ? AdminUser : "");
         builder.UseSetting("Bootstrap:AdminPassword", _bootstrapFromSettings ? AdminPassword : "");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A client that sends the given bearer token.</summary>

@@ -34,6 +34,7 @@ public partial class ResourceTests
         ["Role.Pick."] = Enum.GetNames<Shirube.Domain.Baselines.PickRole>(),
         ["Level."] = Enum.GetNames<Shirube.Domain.Baselines.RequirementLevel>(),
         ["Status."] = Enum.GetNames<Shirube.Domain.Assessments.ImplementationStatus>(),
+        ["CaseState."] = Enum.GetNames<Shirube.Domain.Cases.CaseState>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
     };
 

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Shirube.Data;
+using Shirube.Domain.Cases;
+
+namespace Shirube.Web.Features.Cases;
+
+/// <summary>
+/// Takes vulnerability reports from anyone: the public page and <c>POST /api/reports</c> share it, and with it one
+/// rate limit per client address (Shirube:Intake:ReportsPerHour, default 10).
+/// </summary>
+internal sealed class CaseIntake(IConfiguration config, TimeProvider clock) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = config.GetValue("Shirube:Intake:ReportsPerHour", 10),
+            Window = TimeSpan.FromHours(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>True when the client may file another report now.</summary>
+    public bool TryAcquire(HttpContext http)
+    {
+        using var lease = _limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return lease.IsAcquired;
+    }
+
+    /// <summary>Files the report as a new case and returns it with the reporter's tracking token.</summary>
+    public async Task<(VulnerabilityCase Case, string Token)> ReceiveAsync(ShirubeDbContext db, string? title, string? description, string? product, string? email,
+        IEnumerable<Func<Guid, CaseAttachment>>? attachments = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = now.Year.ToString(CultureInfo.InvariantCulture);
+        // Numbers run per year over every case, whoever may see them.
+        var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.Number.StartsWith($"PSIRT-{year}-"));
+        var (received, token) = VulnerabilityCase.Receive($"PSIRT-{year}-{count + 1:0000}", title ?? string.Empty, description ?? string.Empty, product, email, now);
+        db.Cases.Add(received);
+        // The report and its files are saved together, or not at all.
+        db.CaseAttachments.AddRange((attachments ?? []).Select(make => make(received.Id)));
+        await db.SaveChangesAsync();
+        return (received, token);
+    }
+
+    /// <summary>The case a tracking token belongs to, or null.</summary>
+    public static Task<VulnerabilityCase?> TrackAsync(ShirubeDbContext db, string token)
+    {
+        var hash = VulnerabilityCase.HashToken(token);
+        return db.Cases.IgnoreQueryFilters().Include(c => c.Comments).SingleOrDefaultAsync(c => c.TrackingHash == hash);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
