@@ -45,6 +45,7 @@ app.MapBaselineEndpoints();
 app.MapAssessmentEndpoints();
 app.MapExportEndpoints();
 app.MapCaseEndpoints();
+app.MapCraEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

@@ -797,8 +797,20 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<DateTime?>("EarlyWarningSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("EmbargoUntil")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("ExploitedSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinalReportSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotificationSentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Number")
                         .IsRequired()

@@ -786,7 +786,19 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EarlyWarningSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EmbargoUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExploitedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalReportSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotificationSentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")

@@ -1,3 +1,5 @@
+using Shirube.Domain.Files;
+
 namespace Shirube.Domain.Assessments;
 
 /// <summary>A file uploaded as evidence for one line of an assessment; its bytes are stored apart.</summary>
@@ -33,9 +35,7 @@ public sealed class EvidenceFile
     /// <summary>Describes an upload after checking its name and size.</summary>
     public static EvidenceFile Describe(Guid assessmentId, string key, string fileName, string? contentType, long length, string sha256, string uploadedBy, DateTime now)
     {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/')).Trim();
-        if (name.Length is < 1 or > 200 || name.Any(char.IsControl))
-            throw new ArgumentException("An evidence file needs a name of 1 to 200 characters.", nameof(fileName));
+        var name = UploadedFile.Name(fileName, nameof(fileName));
         if (length is < 1 or > MaxLength)
             throw new ArgumentOutOfRangeException(nameof(length), length, $"An evidence file has 1 byte to {MaxLength / (1024 * 1024)} MiB.");
         return new EvidenceFile
@@ -44,7 +44,7 @@ public sealed class EvidenceFile
             AssessmentId = assessmentId,
             Key = key,
             FileName = name,
-            ContentType = string.IsNullOrWhiteSpace(contentType) || contentType.Length > 100 ? "application/octet-stream" : contentType.Trim(),
+            ContentType = UploadedFile.ContentType(contentType),
             Length = length,
             Sha256 = sha256,
             UploadedBy = uploadedBy,

@@ -1,3 +1,5 @@
+using Shirube.Domain.Files;
+
 namespace Shirube.Domain.Cases;
 
 /// <summary>A file the reporter attached to a report (a proof of concept, a screenshot); bounded in size and number.</summary>
@@ -33,9 +35,7 @@ public sealed class CaseAttachment
     public static CaseAttachment Create(Guid caseId, string fileName, string? contentType, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/')).Trim();
-        if (name.Length is < 1 or > 200 || name.Any(char.IsControl))
-            throw new ArgumentException("An attachment needs a name of 1 to 200 characters.", nameof(fileName));
+        var name = UploadedFile.Name(fileName, nameof(fileName));
         if (content.LongLength is < 1 or > MaxLength)
             throw new ArgumentException($"'{name}' has {content.LongLength} bytes; an attachment has 1 byte to 5 MiB.", nameof(content));
         return new CaseAttachment
@@ -43,7 +43,7 @@ public sealed class CaseAttachment
             Id = Guid.CreateVersion7(),
             CaseId = caseId,
             FileName = name,
-            ContentType = string.IsNullOrWhiteSpace(contentType) || contentType.Length > 100 ? "application/octet-stream" : contentType.Trim(),
+            ContentType = UploadedFile.ContentType(contentType),
             Length = content.LongLength,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
             Content = content,

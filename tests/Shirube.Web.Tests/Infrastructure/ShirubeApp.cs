@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -16,9 +18,11 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _bootstrapFromSettings;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
-    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings, IReadOnlyDictionary<string, string>? settings)
+    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings, IReadOnlyDictionary<string, string>? settings, TimeProvider? clock)
     {
+        _clock = clock;
         _database = database;
         _bootstrapFromSettings = bootstrapFromSettings;
         _settings = settings ?? new Dictionary<string, string>();
@@ -26,9 +30,10 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
-    public static async Task<ShirubeApp> StartAsync(DatabaseProvider provider, bool bootstrapFromSettings = true, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ShirubeApp> StartAsync(DatabaseProvider provider, bool bootstrapFromSettings = true, IReadOnlyDictionary<string, string>? settings = null,
+        TimeProvider? clock = null)
     {
-        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings, settings);
+        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings, settings, clock);
         _ = app.Server; // start now: migrations and bootstrap run here
         return app;
     }
@@ -42,6 +47,8 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", _bootstrapFromSettings ? AdminPassword : "");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }
 
     /// <summary>A client that sends the given bearer token.</summary>

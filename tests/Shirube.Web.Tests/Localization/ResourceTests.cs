@@ -35,6 +35,8 @@ public partial class ResourceTests
         ["Level."] = Enum.GetNames<Shirube.Domain.Baselines.RequirementLevel>(),
         ["Status."] = Enum.GetNames<Shirube.Domain.Assessments.ImplementationStatus>(),
         ["CaseState."] = Enum.GetNames<Shirube.Domain.Cases.CaseState>(),
+        ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
+        ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
     };
 
