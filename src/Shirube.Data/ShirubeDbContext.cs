@@ -69,6 +69,9 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         builder.Entity<Baseline>().HasQueryFilter(b => b.BusinessUnitId == null || ScopeSeesAll || ScopeUnitIds.Contains(b.BusinessUnitId.Value));
         // A case not yet assigned to a unit (a fresh report) is seen only by those who see every unit.
         builder.Entity<VulnerabilityCase>().HasQueryFilter(c => ScopeSeesAll || (c.BusinessUnitId != null && ScopeUnitIds.Contains(c.BusinessUnitId.Value)));
+        // The audit log shows a unit's changes only to those who see the unit, and changes of unassigned sensitive data
+        // (new reports, their comments) only to those who see every unit; the organisation's own data to every reader.
+        builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeSeesAll || a.BusinessUnitId == null || ScopeUnitIds.Contains(a.BusinessUnitId.Value));
         builder.Entity<Assessment>().HasQueryFilter(a => ScopeSeesAll || ScopeUnitIds.Contains(a.BusinessUnitId));
     }
 

@@ -494,6 +494,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)

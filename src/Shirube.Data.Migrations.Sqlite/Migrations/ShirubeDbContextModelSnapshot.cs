@@ -483,6 +483,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(200)

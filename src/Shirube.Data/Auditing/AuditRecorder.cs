@@ -55,9 +55,27 @@ internal static class AuditRecorder
             entries.Add(AuditEntry.Record(now, db.Actor.UserId, db.Actor.UserName, action.Value,
                 entry.Metadata.ClrType.IsGenericType ? entry.Metadata.DisplayName() : entry.Metadata.ClrType.Name, KeyOf(entry),
                 action == AuditAction.Created ? null : Snapshot(entry, original: true),
-                action == AuditAction.Deleted ? null : Snapshot(entry, original: false)));
+                action == AuditAction.Deleted ? null : Snapshot(entry, original: false), UnitOf(entry)));
         }
         db.AuditEntries.AddRange(entries);
+    }
+
+    /// <summary>Marks an entry that only those who see every unit may read.</summary>
+    public static readonly Guid AllUnitsOnly = Guid.Empty;
+
+    // Vulnerability cases and assessments are the sensitive data: their rows without a unit of their own (a new report,
+    // a comment, an evidence file) are logged for those who see every unit only.
+    private static readonly string[] SensitiveNamespaces = [typeof(Shirube.Domain.Cases.VulnerabilityCase).Namespace!, typeof(Shirube.Domain.Assessments.Assessment).Namespace!];
+
+    // The unit of the changed row, where it has one (products, baselines, assessments, cases); null for data of the
+    // whole organisation (accounts, units, catalogs, company baselines).
+    private static Guid? UnitOf(EntityEntry entry)
+    {
+        var sensitive = SensitiveNamespaces.Contains(entry.Metadata.ClrType.Namespace) || entry.Entity is Assessments.EvidenceBlob;
+        if (entry.Metadata.FindProperty("BusinessUnitId") is null)
+            return sensitive ? AllUnitsOnly : null;
+        var unit = (entry.State == EntityState.Deleted ? entry.Property("BusinessUnitId").OriginalValue : entry.Property("BusinessUnitId").CurrentValue) as Guid?;
+        return unit ?? (sensitive ? AllUnitsOnly : null);
     }
 
     private static string KeyOf(EntityEntry entry)

@@ -40,10 +40,17 @@ public sealed class AuditEntry
     /// <summary>The values after (JSON), null on delete.</summary>
     public string? After { get; private set; }
 
+    /// <summary>
+    /// The business unit the changed data belongs to, when it has one: only those who see that unit (or every unit)
+    /// read the entry, so that the log never shows another unit's unpublished vulnerabilities.
+    /// </summary>
+    public Guid? BusinessUnitId { get; private set; }
+
     /// <summary>Records a change.</summary>
     public static AuditEntry Record(DateTime at, string? userId, string userName, AuditAction action,
-        string entityType, string entityId, string? before, string? after) => new()
+        string entityType, string entityId, string? before, string? after, Guid? businessUnitId = null) => new()
         {
+            BusinessUnitId = businessUnitId,
             At = at,
             UserId = userId,
             UserName = userName,

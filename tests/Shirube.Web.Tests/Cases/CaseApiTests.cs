@@ -212,3 +212,36 @@ public class CaseApiTests
         Assert.Single(lines, l => l.StartsWith("Canonical: http", StringComparison.Ordinal) && l.EndsWith("/.well-known/security.txt", StringComparison.Ordinal));
     }
 }
+
+public class CaseAuditScopeTests
+{
+    [Fact]
+    public async Task AuditLog_ShowsAnAuditorOnlyTheCasesOfTheirUnit_AndNoUnassignedReport()
+    {
+        await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await app.AdminAsync();
+        using var anonymous = app.CreateClient();
+        var home = await Api.CreateUnitAsync(admin, "HOME");
+        var infra = await Api.CreateUnitAsync(admin, "INFRA");
+        var router = await Api.CreateProductAsync(admin, home.Id, "HR-300", "A", "device");
+        var assigned = (await (await anonymous.PostAsJsonAsync("/api/reports", new { title = "Telnet root password", description = "Port 23 accepts root / admin." })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await anonymous.PostAsJsonAsync("/api/reports", new { title = "Unassigned secret finding", description = "Still unpublished and unassigned." });
+        await admin.PutAsJsonAsync($"/api/cases/{assigned}", new { productId = router.Id });
+        await admin.PostAsJsonAsync($"/api/cases/{assigned}/comments", new { text = "internal analysis note", shared = false });
+        await Api.CreateUserAsync(admin, "mio", "Audit-Passw0rd-1", ["Auditor"], [home.Id]);
+        await Api.CreateUserAsync(admin, "ren", "Audit-Passw0rd-2", ["Auditor"], [infra.Id]);
+        using var mio = app.ClientWithToken(await app.TokenAsync("mio", "Audit-Passw0rd-1"));
+        using var ren = app.ClientWithToken(await app.TokenAsync("ren", "Audit-Passw0rd-2"));
+
+        var homeLog = (await mio.GetFromJsonAsync<JsonElement>("/api/audit?entityType=VulnerabilityCase&pageSize=100")).GetRawText();
+        Assert.Contains("HR-300", await mio.GetStringAsync("/api/audit?entityType=Product&pageSize=100"), StringComparison.Ordinal);
+        Assert.Contains("Telnet root password", homeLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unassigned secret finding", homeLog, StringComparison.Ordinal);
+        // Comments have no unit of their own: only those who see every unit read them in the log.
+        Assert.DoesNotContain("internal analysis note", await mio.GetStringAsync("/api/audit?entityType=CaseComment&pageSize=100"), StringComparison.Ordinal);
+        var infraLog = await ren.GetStringAsync("/api/audit?pageSize=200");
+        Assert.DoesNotContain("Telnet root password", infraLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unassigned secret finding", infraLog, StringComparison.Ordinal);
+        Assert.Contains("Unassigned secret finding", await admin.GetStringAsync("/api/audit?entityType=VulnerabilityCase&pageSize=100"), StringComparison.Ordinal);
+    }
+}
