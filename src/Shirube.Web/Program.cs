@@ -21,6 +21,7 @@ builder.Services.AddShirubeAccounts();
 builder.Services.AddShirubeGuidelines();
 builder.Services.AddShirubeUi();
 builder.Services.AddSingleton<CaseIntake>();
+builder.Services.AddSingleton(sp => ResponseLevels.FromSettings(sp.GetRequiredService<IConfiguration>()));
 
 var app = builder.Build();
 

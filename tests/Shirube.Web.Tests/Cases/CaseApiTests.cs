@@ -63,6 +63,11 @@ public class CaseApiTests
         var scored = await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
         Assert.Equal(8.8m, scored.GetProperty("cvssScore").GetDecimal());
         Assert.Equal("High", scored.GetProperty("cvssSeverity").GetString());
+        // The response level follows the score; its SLA targets count from the report.
+        Assert.Equal("High", scored.GetProperty("responseLevel").GetString());
+        var sla = scored.GetProperty("sla").EnumerateArray().ToList();
+        Assert.Equal(["Acknowledge", "Triage", "Fix"], sla.Select(t => t.GetProperty("step").GetString()));
+        Assert.Equal(["Met", "Met", "Open"], sla.Select(t => t.GetProperty("status").GetString()));
         var badVector = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/cases/{id}", new { cvssVector = "CVSS:3.1/AV:Q" }), HttpStatusCode.BadRequest);
         Assert.True(badVector.GetProperty("errors").TryGetProperty("cvssVector", out _));
         await MoveAsync(admin, id, "Remediation");

@@ -28,6 +28,7 @@ public class CraApiTests
         Assert.False((await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/cra")).GetProperty("applies").GetBoolean());
         var flagged = await (await admin.PutAsJsonAsync($"/api/cases/{id}/exploited", new { exploited = true })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(flagged.GetProperty("applies").GetBoolean());
+        Assert.Equal("Critical", (await admin.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("responseLevel").GetString());
         var deadlines = flagged.GetProperty("deadlines");
         Assert.Equal(new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc), deadlines[0].GetProperty("dueAt").GetDateTime());
         Assert.Equal(24.0, deadlines[0].GetProperty("hoursLeft").GetDouble());

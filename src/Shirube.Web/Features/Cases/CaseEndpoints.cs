@@ -28,7 +28,10 @@ internal sealed record CaseSummaryDto(Guid Id, string Number, string Title, stri
 internal sealed record CaseDto(Guid Id, string Number, string Title, string Description, string? ReportedProduct, string? ReporterEmail, string State,
     string[] Next, DateTime ReceivedAt, Guid? ProductId, Guid? BusinessUnitId, Guid[] AffectedVersions, string? Cwe, string? RootCause, string? CvssVector,
     decimal? CvssScore, string? CvssSeverity,
-    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? Resolution, TransitionDto[] Transitions, CommentDto[] Comments);
+    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? Resolution, TransitionDto[] Transitions, CommentDto[] Comments,
+    string ResponseLevel, string[] ResponseReasons, SlaDto[] Sla);
+
+internal sealed record SlaDto(string Step, DateTime DueAt, DateTime? ReachedAt, string Status);
 
 internal sealed record UpdateCaseRequest(Guid? ProductId, Guid[]? AffectedVersions, string? Cwe, string? RootCause, string? CvssVector,
     string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit);
@@ -101,10 +104,10 @@ internal static class CaseEndpoints
                 .Where(c => state is null || string.Equals(c.State.ToString(), state, StringComparison.OrdinalIgnoreCase))
                 .Select(c => new CaseSummaryDto(c.Id, c.Number, c.Title, c.State.ToString(), c.ReceivedAt, c.ProductId, c.BusinessUnitId)).ToArray()))
             .WithSummary("Cases of the caller's business units (unassigned new reports: PSIRT managers and administrators), newest first; state= filters.");
-        cases.MapGet("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db) =>
-            await LoadAsync(db, id) is { } c ? TypedResults.Ok(ToDto(c)) : NotFound(id))
+        cases.MapGet("/{id:guid}", async Task<Results<Ok<CaseDto>, ProblemHttpResult>> (Guid id, ShirubeDbContext db, ResponsePolicy policy, TimeProvider clock) =>
+            await LoadAsync(db, id) is { } c ? TypedResults.Ok(await DtoAsync(db, c, policy, clock)) : NotFound(id))
             .WithSummary("A case with its transitions and comments.");
-        cases.MapPut("/{id:guid}", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, UpdateCaseRequest request, ShirubeDbContext db) =>
+        cases.MapPut("/{id:guid}", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, UpdateCaseRequest request, ShirubeDbContext db, ResponsePolicy policy, TimeProvider clock) =>
         {
             if (await LoadAsync(db, id) is not { } c)
                 return NotFound(id);
@@ -133,10 +136,10 @@ internal static class CaseEndpoints
                 return Problems.Invalid(e.ParamName ?? "body", e.Message);
             }
             await db.SaveChangesAsync();
-            return TypedResults.Ok(ToDto(c));
+            return TypedResults.Ok(await DtoAsync(db, c, policy, clock));
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
           .WithSummary("Triage and analysis: product (and with it the handling unit), affected versions, CWE, root cause, CVSS vector, remediation plan, planned release, embargo, credit. Fields left out keep their value.");
-        cases.MapPost("/{id:guid}/transitions", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, TransitionRequest request, ShirubeDbContext db, ICurrentActor actor, TimeProvider clock) =>
+        cases.MapPost("/{id:guid}/transitions", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, TransitionRequest request, ShirubeDbContext db, ICurrentActor actor, TimeProvider clock, ResponsePolicy policy) =>
         {
             if (await LoadAsync(db, id) is not { } c)
                 return NotFound(id);
@@ -151,10 +154,10 @@ internal static class CaseEndpoints
                 return Problems.Conflict(e.Message);
             }
             await db.SaveChangesAsync();
-            return TypedResults.Ok(ToDto(c));
+            return TypedResults.Ok(await DtoAsync(db, c, policy, clock));
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
           .WithSummary("Move the case to its next state (guarded: rejected and duplicate need a reason, analysis the product, remediation the affected versions and CWE, release the plan).");
-        cases.MapPost("/{id:guid}/comments", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, CommentRequest request, ShirubeDbContext db, ICurrentActor actor, TimeProvider clock) =>
+        cases.MapPost("/{id:guid}/comments", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, CommentRequest request, ShirubeDbContext db, ICurrentActor actor, TimeProvider clock, ResponsePolicy policy) =>
         {
             if (await LoadAsync(db, id) is not { } c)
                 return NotFound(id);
@@ -167,7 +170,7 @@ internal static class CaseEndpoints
                 return Problems.Invalid("text", e.Message);
             }
             await db.SaveChangesAsync();
-            return TypedResults.Ok(ToDto(c));
+            return TypedResults.Ok(await DtoAsync(db, c, policy, clock));
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
           .WithSummary("Comment on the case: internal, or shared with the reporter (shared: true).");
         return app;
@@ -184,9 +187,19 @@ internal static class CaseEndpoints
     internal static TrackDto Track(VulnerabilityCase c) => new(c.Number, c.Title, c.State.ToString(), c.ReceivedAt,
         [.. c.Comments.Where(m => m.Shared).OrderBy(m => m.At).Select(m => new MessageDto(m.FromReporter ? "reporter" : "psirt", m.Text, m.At))]);
 
-    internal static CaseDto ToDto(VulnerabilityCase c) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
+    /// <summary>The case as the API shows it, with its response level (score, exploitation, the product's risk class) and SLA targets.</summary>
+    internal static async Task<CaseDto> DtoAsync(ShirubeDbContext db, VulnerabilityCase c, ResponsePolicy policy, TimeProvider clock)
+    {
+        var riskClass = c.ProductId is { } pid ? await db.Products.Where(p => p.Id == pid).Select(p => p.RiskClass).SingleOrDefaultAsync() : null;
+        var decision = policy.Decide(Score(c)?.Score, c.ExploitedSince is not null, riskClass);
+        var sla = ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime);
+        return ToDto(c, decision, sla);
+    }
+
+    private static CaseDto ToDto(VulnerabilityCase c, ResponseDecision decision, IReadOnlyList<SlaTarget> sla) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
         [.. CaseWorkflow.NextOf(c.State).Select(s => s.ToString())], c.ReceivedAt, c.ProductId, c.BusinessUnitId, [.. c.AffectedVersions], c.Cwe, c.RootCause,
         c.CvssVector, Score(c)?.Score, Score(c)?.Severity.ToString(), c.RemediationPlan, c.PlannedRelease, c.EmbargoUntil, c.Credit, c.Resolution,
         [.. c.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.From?.ToString(), t.To.ToString(), t.By, t.At, t.Reason))],
-        [.. c.Comments.OrderBy(m => m.At).Select(m => new CommentDto(m.Id, m.Author, m.Text, m.Shared, m.FromReporter, m.At))]);
+        [.. c.Comments.OrderBy(m => m.At).Select(m => new CommentDto(m.Id, m.Author, m.Text, m.Shared, m.FromReporter, m.At))],
+        decision.Level.Name, [.. decision.Reasons], [.. sla.Select(t => new SlaDto(t.Step, t.DueAt, t.ReachedAt, t.Status.ToString()))]);
 }

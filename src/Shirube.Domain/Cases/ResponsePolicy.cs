@@ -1,0 +1,94 @@
+namespace Shirube.Domain.Cases;
+
+/// <summary>A response level with its SLA targets, counted from when the report came in.</summary>
+/// <param name="Name">Critical, High, Medium or Low.</param>
+/// <param name="Rank">0 for the most urgent.</param>
+/// <param name="Acknowledge">Time to tell the reporter it arrived.</param>
+/// <param name="Triage">Time to finish triage (the case reaches Analysis).</param>
+/// <param name="Fix">Time to release the fix (the case reaches Release).</param>
+public sealed record ResponseLevel(string Name, int Rank, TimeSpan Acknowledge, TimeSpan Triage, TimeSpan Fix);
+
+/// <summary>How one SLA target stands.</summary>
+public enum SlaStatus
+{
+    /// <summary>Reached in time.</summary>
+    Met,
+    /// <summary>Reached, but late.</summary>
+    Breached,
+    /// <summary>Not reached, time left.</summary>
+    Open,
+    /// <summary>Not reached, past its target.</summary>
+    Overdue,
+}
+
+/// <summary>One SLA target of a case.</summary>
+/// <param name="Step">Acknowledge, Triage or Fix.</param>
+/// <param name="DueAt">The target (UTC).</param>
+/// <param name="ReachedAt">When the step was reached, if it was.</param>
+/// <param name="Status">Met, breached, open or overdue.</param>
+public sealed record SlaTarget(string Step, DateTime DueAt, DateTime? ReachedAt, SlaStatus Status);
+
+/// <summary>The response level of a case and why.</summary>
+/// <param name="Level">The level.</param>
+/// <param name="Reasons">Why: the score band and each raise.</param>
+public sealed record ResponseDecision(ResponseLevel Level, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// Configurable response levels: the CVSS score gives the band (9.0+ Critical, 7.0+ High, 4.0+ Medium, else Low; no
+/// score: Medium), and active exploitation and a product risk class of 3 or more each raise it one level.
+/// </summary>
+public sealed class ResponsePolicy(IReadOnlyList<ResponseLevel> levels)
+{
+    /// <summary>The default levels: Critical 1 / 3 / 14 days, High 2 / 7 / 30, Medium 5 / 14 / 90, Low 10 / 30 / 180.</summary>
+    public static ResponsePolicy Default { get; } = new([
+        new("Critical", 0, TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(14)),
+        new("High", 1, TimeSpan.FromDays(2), TimeSpan.FromDays(7), TimeSpan.FromDays(30)),
+        new("Medium", 2, TimeSpan.FromDays(5), TimeSpan.FromDays(14), TimeSpan.FromDays(90)),
+        new("Low", 3, TimeSpan.FromDays(10), TimeSpan.FromDays(30), TimeSpan.FromDays(180)),
+    ]);
+
+    /// <summary>The levels, most urgent first.</summary>
+    public IReadOnlyList<ResponseLevel> Levels { get; } = [.. levels.OrderBy(l => l.Rank)];
+
+    /// <summary>The level for a score, exploitation and the product's risk class.</summary>
+    public ResponseDecision Decide(decimal? cvssScore, bool exploited, int? riskClass)
+    {
+        var (rank, reason) = cvssScore switch
+        {
+            null => (2, "no CVSS score yet: Medium"),
+            >= 9.0m => (0, $"CVSS {cvssScore:0.0}: Critical"),
+            >= 7.0m => (1, $"CVSS {cvssScore:0.0}: High"),
+            >= 4.0m => (2, $"CVSS {cvssScore:0.0}: Medium"),
+            _ => (3, $"CVSS {cvssScore:0.0}: Low"),
+        };
+        var reasons = new List<string> { reason };
+        if (exploited && rank > 0)
+        {
+            rank--;
+            reasons.Add("actively exploited: one level up");
+        }
+        if (riskClass >= 3 && rank > 0)
+        {
+            rank--;
+            reasons.Add($"product risk class {riskClass}: one level up");
+        }
+        var level = Levels.FirstOrDefault(l => l.Rank == rank) ?? Levels[^1];
+        return new ResponseDecision(level, reasons);
+    }
+
+    /// <summary>The three SLA targets of a case at its level.</summary>
+    public static IReadOnlyList<SlaTarget> Sla(VulnerabilityCase c, ResponseLevel level, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(level);
+        return
+        [
+            Target("Acknowledge", c.ReceivedAt + level.Acknowledge, c.ReachedAt(CaseState.Acknowledged), now),
+            Target("Triage", c.ReceivedAt + level.Triage, c.ReachedAt(CaseState.Analysis), now),
+            Target("Fix", c.ReceivedAt + level.Fix, c.ReachedAt(CaseState.Release), now),
+        ];
+    }
+
+    private static SlaTarget Target(string step, DateTime due, DateTime? reached, DateTime now) =>
+        new(step, due, reached, reached is { } r ? (r <= due ? SlaStatus.Met : SlaStatus.Breached) : now > due ? SlaStatus.Overdue : SlaStatus.Open);
+}
