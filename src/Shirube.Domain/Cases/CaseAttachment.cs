@@ -45,7 +45,7 @@ public sealed class CaseAttachment
             FileName = name,
             ContentType = UploadedFile.ContentType(contentType),
             Length = content.LongLength,
-            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            Sha256 = UploadedFile.Sha256(content),
             Content = content,
         };
     }

@@ -12,6 +12,9 @@ public static class UploadedFile
             : name;
     }
 
+    /// <summary>The content's SHA-256, lower-case hex, as files are identified everywhere in Shirube.</summary>
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
     /// <summary>The declared media type, or application/octet-stream when none (or nonsense) was declared.</summary>
     public static string ContentType(string? contentType) =>
         string.IsNullOrWhiteSpace(contentType) || contentType.Length > 100 ? "application/octet-stream" : contentType.Trim();

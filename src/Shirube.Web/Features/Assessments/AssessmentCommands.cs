@@ -1,8 +1,9 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
 using Shirube.Data.Assessments;
 using Shirube.Domain.Assessments;
+using Shirube.Domain.Files;
+using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Assessments;
 
@@ -51,7 +52,7 @@ internal static class AssessmentCommands
         EvidenceFile evidence;
         try
         {
-            evidence = EvidenceFile.Describe(id, key!, fileName, contentType, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), uploadedBy, now);
+            evidence = EvidenceFile.Describe(id, key!, fileName, contentType, bytes.LongLength, UploadedFile.Sha256(bytes), uploadedBy, now);
         }
         catch (ArgumentException e)
         {
@@ -84,7 +85,7 @@ internal static class AssessmentCommands
 
     /// <summary>Parses a status name (case-insensitive, names only).</summary>
     public static ImplementationStatus ParseStatus(string? status) =>
-        Enum.TryParse<ImplementationStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _)
+        EnumNames.TryParse<ImplementationStatus>(status, out var parsed)
             ? parsed
             : throw new AssessmentChangeException("status", $"'{status}' is not a status; expected Implemented, Partial, NotImplemented or NotApplicable.");
 }

@@ -286,9 +286,8 @@ internal static class BaselineEndpoints
 
     private static TextDto ItemTitle(SnapshotLine line, Catalog catalog)
     {
-        var slash = line.Key.IndexOf('/', StringComparison.Ordinal);
-        var requirement = line.Key.StartsWith("own/", StringComparison.Ordinal) ? null : catalog.Find(line.Key[..slash])?.Find(line.Key[(slash + 1)..]);
-        return new TextDto(line.TitleEn ?? requirement?.Title.En ?? line.Key, line.TitleJa ?? requirement?.Title.Ja ?? line.Key);
+        var title = Assessments.AssessmentViews.Describe(line, catalog).Title;
+        return new TextDto(title.En, title.Ja);
     }
 
     internal static ControlReviewDto[] Review(Baseline b, Catalog catalog)

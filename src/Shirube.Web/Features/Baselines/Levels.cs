@@ -1,4 +1,5 @@
 using Shirube.Domain.Baselines;
+using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Baselines;
 
@@ -7,7 +8,7 @@ internal static class Levels
 {
     /// <summary>Parses a level name (case-insensitive); the exception names the request field.</summary>
     public static RequirementLevel Parse(string level, string field) =>
-        Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(level, out _)
+        EnumNames.TryParse<RequirementLevel>(level, out var parsed)
             ? parsed
             : throw new ArgumentException($"'{level}' is not a level; expected Must, Should or Better.", field);
 }

@@ -126,9 +126,11 @@ internal static class CaseEndpoints
                     c.Assign(product.Id, product.BusinessUnitId, versions);
                 }
                 var vector = request.CvssVector ?? c.CvssVector;
-                if (!string.IsNullOrWhiteSpace(vector) && !CvssVector.TryParse(vector.Trim(), out var parsed, out var error))
+                CvssVector? parsed = null;
+                if (!string.IsNullOrWhiteSpace(vector) && !CvssVector.TryParse(vector.Trim(), out parsed, out var error))
                     return Problems.Invalid("cvssVector", error);
-                c.Analyse(request.Cwe ?? c.Cwe, request.RootCause ?? c.RootCause, string.IsNullOrWhiteSpace(vector) ? null : CvssVector.Parse(vector.Trim()).Score().Vector);
+                // Stored normalized, as the scorer writes it.
+                c.Analyse(request.Cwe ?? c.Cwe, request.RootCause ?? c.RootCause, parsed?.Score().Vector);
                 c.Plan(request.RemediationPlan ?? c.RemediationPlan, request.PlannedRelease ?? c.PlannedRelease, request.EmbargoUntil ?? c.EmbargoUntil, request.Credit ?? c.Credit);
             }
             catch (ArgumentException e)
@@ -143,7 +145,7 @@ internal static class CaseEndpoints
         {
             if (await LoadAsync(db, id) is not { } c)
                 return NotFound(id);
-            if (!Enum.TryParse<CaseState>(request.To, ignoreCase: true, out var to) || !Enum.IsDefined(to) || int.TryParse(request.To, out _))
+            if (!EnumNames.TryParse<CaseState>(request.To, out var to))
                 return Problems.Invalid("to", $"'{request.To}' is not a state; next: {string.Join(", ", CaseWorkflow.NextOf(c.State))}.");
             try
             {
@@ -191,14 +193,14 @@ internal static class CaseEndpoints
     internal static async Task<CaseDto> DtoAsync(ShirubeDbContext db, VulnerabilityCase c, ResponsePolicy policy, TimeProvider clock)
     {
         var riskClass = c.ProductId is { } pid ? await db.Products.Where(p => p.Id == pid).Select(p => p.RiskClass).SingleOrDefaultAsync() : null;
-        var decision = policy.Decide(Score(c)?.Score, c.ExploitedSince is not null, riskClass);
-        var sla = ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime);
-        return ToDto(c, decision, sla);
+        var score = Score(c);
+        var decision = policy.Decide(score?.Score, c.ExploitedSince is not null, riskClass);
+        return ToDto(c, decision, ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime), score);
     }
 
-    private static CaseDto ToDto(VulnerabilityCase c, ResponseDecision decision, IReadOnlyList<SlaTarget> sla) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
+    private static CaseDto ToDto(VulnerabilityCase c, ResponseDecision decision, IReadOnlyList<SlaTarget> sla, CvssScore? score) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
         [.. CaseWorkflow.NextOf(c.State).Select(s => s.ToString())], c.ReceivedAt, c.ProductId, c.BusinessUnitId, [.. c.AffectedVersions], c.Cwe, c.RootCause,
-        c.CvssVector, Score(c)?.Score, Score(c)?.Severity.ToString(), c.RemediationPlan, c.PlannedRelease, c.EmbargoUntil, c.Credit, c.Resolution,
+        c.CvssVector, score?.Score, score?.Severity.ToString(), c.RemediationPlan, c.PlannedRelease, c.EmbargoUntil, c.Credit, c.Resolution,
         [.. c.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.From?.ToString(), t.To.ToString(), t.By, t.At, t.Reason))],
         [.. c.Comments.OrderBy(m => m.At).Select(m => new CommentDto(m.Id, m.Author, m.Text, m.Shared, m.FromReporter, m.At))],
         decision.Level.Name, [.. decision.Reasons], [.. sla.Select(t => new SlaDto(t.Step, t.DueAt, t.ReachedAt, t.Status.ToString()))]);

@@ -39,7 +39,7 @@ internal static class CraEndpoints
             .WithSummary("The CRA clocks of a case: early warning (24 h), notification (72 h), final report (14 days after the fix), with status and hours left.");
         cases.MapGet("/cra/{kind}", async Task<Results<Ok<CraDraftDto>, ValidationProblem, ProblemHttpResult>> (Guid id, string kind, ShirubeDbContext db) =>
         {
-            if (!TryKind(kind, out var k))
+            if (!EnumNames.TryParse<CraReportKind>(kind, out var k))
                 return Problems.Invalid("kind", "Expected EarlyWarning, Notification or FinalReport.");
             if (await CaseEndpoints.LoadAsync(db, id) is not { } c)
                 return NotFound(id);
@@ -48,7 +48,7 @@ internal static class CraEndpoints
         }).WithSummary("The content of one CRA report, assembled from the case: product and versions, the vulnerability, CWE and CVSS, exploitation, corrective measures.");
         cases.MapPost("/cra/{kind}", async Task<Results<Ok<CraDto>, ValidationProblem, ProblemHttpResult>> (Guid id, string kind, ShirubeDbContext db, TimeProvider clock) =>
         {
-            if (!TryKind(kind, out var k))
+            if (!EnumNames.TryParse<CraReportKind>(kind, out var k))
                 return Problems.Invalid("kind", "Expected EarlyWarning, Notification or FinalReport.");
             if (await CaseEndpoints.LoadAsync(db, id) is not { } c)
                 return NotFound(id);
@@ -87,9 +87,6 @@ internal static class CraEndpoints
     }
 
     private static bool OnEuMarket(Product? product) => product?.Markets.Contains("EU") ?? false;
-
-    private static bool TryKind(string text, out CraReportKind kind) =>
-        Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
 
     private static async Task<CraDto> CraAsync(ShirubeDbContext db, VulnerabilityCase c, TimeProvider clock)
     {
