@@ -10,6 +10,7 @@ using Shirube.Domain.Assessments;
 using Shirube.Domain.Auditing;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Cases;
+using Shirube.Domain.Exploitation;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
 
@@ -58,6 +59,15 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<ImportedCatalog> ImportedCatalogs => Set<ImportedCatalog>();
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>CISA's Known Exploited Vulnerabilities, as last imported.</summary>
+    public DbSet<KevEntry> KevEntries => Set<KevEntry>();
+
+    /// <summary>FIRST's EPSS scores, as last imported.</summary>
+    public DbSet<EpssScore> EpssScores => Set<EpssScore>();
+
+    /// <summary>Completed imports of the exploitation feeds.</summary>
+    public DbSet<FeedImport> FeedImports => Set<FeedImport>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)

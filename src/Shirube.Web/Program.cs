@@ -6,6 +6,7 @@ using Shirube.Web.Features.Audit;
 using Shirube.Web.Features.Baselines;
 using Shirube.Web.Features.Cases;
 using Shirube.Web.Features.Demo;
+using Shirube.Web.Features.Exploitation;
 using Shirube.Web.Features.Exports;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Localization;
@@ -21,6 +22,7 @@ builder.Services.AddShirubeAccounts();
 builder.Services.AddShirubeGuidelines();
 builder.Services.AddShirubeUi();
 builder.Services.AddSingleton<CaseIntake>();
+builder.Services.AddShirubeExploitation();
 builder.Services.AddSingleton(sp => ResponseLevels.FromSettings(sp.GetRequiredService<IConfiguration>()));
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapAssessmentEndpoints();
 app.MapExportEndpoints();
 app.MapCaseEndpoints();
 app.MapCraEndpoints();
+app.MapExploitationEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

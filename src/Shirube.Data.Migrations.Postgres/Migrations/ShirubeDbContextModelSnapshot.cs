@@ -787,6 +787,10 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("CvssVector")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -868,6 +872,8 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
 
                     b.HasIndex("BusinessUnitId");
 
+                    b.HasIndex("CveId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -877,6 +883,106 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Exploitation.EpssScore", b =>
+                {
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("Percentile")
+                        .HasPrecision(6, 5)
+                        .HasColumnType("numeric(6,5)");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(6, 5)
+                        .HasColumnType("numeric(6,5)");
+
+                    b.Property<DateOnly>("ScoreDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("CveId");
+
+                    b.ToTable("EpssScores", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Exploitation.FeedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Feed", "ImportedAt");
+
+                    b.ToTable("FeedImports", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Exploitation.KevEntry", b =>
+                {
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("DateAdded")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("KnownRansomwareUse")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequiredAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("VendorProject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CveId");
+
+                    b.ToTable("KevEntries", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>

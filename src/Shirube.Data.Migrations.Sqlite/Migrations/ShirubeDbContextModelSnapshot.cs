@@ -776,6 +776,10 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CvssVector")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -857,6 +861,8 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BusinessUnitId");
 
+                    b.HasIndex("CveId");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -866,6 +872,106 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Exploitation.EpssScore", b =>
+                {
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percentile")
+                        .HasPrecision(6, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(6, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScoreDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CveId");
+
+                    b.ToTable("EpssScores", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Exploitation.FeedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Feed", "ImportedAt");
+
+                    b.ToTable("FeedImports", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Exploitation.KevEntry", b =>
+                {
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateAdded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KnownRansomwareUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorProject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CveId");
+
+                    b.ToTable("KevEntries", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>

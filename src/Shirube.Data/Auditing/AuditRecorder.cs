@@ -34,6 +34,9 @@ internal static class AuditRecorder
         var entries = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
+            // Feed rows (KEV, EPSS) are public data replaced in bulk: their FeedImport record is what the log keeps.
+            if (entry.Entity is Domain.Exploitation.KevEntry or Domain.Exploitation.EpssScore)
+                continue;
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)

@@ -24,6 +24,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Vulnerability
         builder.HasIndex(c => c.BusinessUnitId);
         builder.PrimitiveCollection(c => c.AffectedVersions).HasField("_affectedVersions");
         builder.Property(c => c.Cwe).HasMaxLength(12);
+        builder.Property(c => c.CveId).HasMaxLength(30);
+        builder.HasIndex(c => c.CveId);
         builder.Property(c => c.RootCause).HasMaxLength(4000);
         builder.Property(c => c.CvssVector).HasMaxLength(300);
         builder.Property(c => c.RemediationPlan).HasMaxLength(8000);

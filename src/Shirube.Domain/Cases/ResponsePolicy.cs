@@ -1,3 +1,5 @@
+using Shirube.Domain.Exploitation;
+
 namespace Shirube.Domain.Cases;
 
 /// <summary>A response level with its SLA targets, counted from when the report came in.</summary>
@@ -35,10 +37,21 @@ public sealed record ResponseDecision(ResponseLevel Level, IReadOnlyList<string>
 
 /// <summary>
 /// Configurable response levels: the CVSS score gives the band (9.0+ Critical, 7.0+ High, 4.0+ Medium, else Low; no
-/// score: Medium), and active exploitation and a product risk class of 3 or more each raise it one level.
+/// score: Medium); exploitation (flagged by the PSIRT, listed in CISA KEV, or an EPSS probability at or above the
+/// threshold) raises it one level, and a product risk class of 3 or more one more.
 /// </summary>
-public sealed class ResponsePolicy(IReadOnlyList<ResponseLevel> levels)
+/// <param name="levels">The levels with their SLA targets.</param>
+/// <param name="epssThreshold">The EPSS probability from which exploitation counts as likely (default 0.1).</param>
+public sealed class ResponsePolicy(IReadOnlyList<ResponseLevel> levels, decimal epssThreshold = ResponsePolicy.DefaultEpssThreshold)
 {
+    /// <summary>The default EPSS threshold: a 10 % probability of exploitation activity in the next 30 days.</summary>
+    public const decimal DefaultEpssThreshold = 0.1m;
+
+    /// <summary>The EPSS probability from which exploitation counts as likely.</summary>
+    public decimal EpssThreshold { get; } = epssThreshold is > 0 and <= 1
+        ? epssThreshold
+        : throw new ArgumentOutOfRangeException(nameof(epssThreshold), epssThreshold, "The EPSS threshold is a probability above 0 and at most 1.");
+
     /// <summary>The default levels: Critical 1 / 3 / 14 days, High 2 / 7 / 30, Medium 5 / 14 / 90, Low 10 / 30 / 180.</summary>
     public static ResponsePolicy Default { get; } = new([
         new("Critical", 0, TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(14)),
@@ -50,9 +63,17 @@ public sealed class ResponsePolicy(IReadOnlyList<ResponseLevel> levels)
     /// <summary>The levels, most urgent first.</summary>
     public IReadOnlyList<ResponseLevel> Levels { get; } = [.. levels.OrderBy(l => l.Rank)];
 
-    /// <summary>The level for a score, exploitation and the product's risk class.</summary>
-    public ResponseDecision Decide(decimal? cvssScore, bool exploited, int? riskClass)
+    /// <summary>The level for a score, the PSIRT's own exploitation flag and the product's risk class.</summary>
+    public ResponseDecision Decide(decimal? cvssScore, bool exploited, int? riskClass) =>
+        Decide(cvssScore, exploited ? new ExploitationSignals(true, null, null) : ExploitationSignals.None, riskClass);
+
+    /// <summary>
+    /// The level for a score, what is known of exploitation and the product's risk class. Every exploitation signal is
+    /// named among the reasons, but together they raise the level once.
+    /// </summary>
+    public ResponseDecision Decide(decimal? cvssScore, ExploitationSignals exploitation, int? riskClass)
     {
+        ArgumentNullException.ThrowIfNull(exploitation);
         var (rank, reason) = cvssScore switch
         {
             null => (2, "no CVSS score yet: Medium"),
@@ -62,10 +83,19 @@ public sealed class ResponsePolicy(IReadOnlyList<ResponseLevel> levels)
             _ => (3, $"CVSS {cvssScore:0.0}: Low"),
         };
         var reasons = new List<string> { reason };
-        if (exploited && rank > 0)
+        var signals = new List<string>();
+        if (exploitation.KnownExploited)
+            signals.Add("actively exploited");
+        if (exploitation.Kev is { } kev)
+            signals.Add(FormattableString.Invariant($"in CISA KEV since {kev.DateAdded:yyyy-MM-dd}"));
+        if (exploitation.Epss is { } epss && epss.Probability >= EpssThreshold)
+            signals.Add(FormattableString.Invariant($"EPSS {epss.Probability:0.000} ≥ {EpssThreshold:0.###}"));
+        if (signals.Count > 0)
         {
-            rank--;
-            reasons.Add("actively exploited: one level up");
+            var raise = rank > 0 ? ": one level up" : "";
+            if (rank > 0)
+                rank--;
+            reasons.Add(string.Join(", ", signals) + raise);
         }
         if (riskClass >= 3 && rank > 0)
         {

@@ -1,4 +1,5 @@
 using Shirube.Domain.Cases;
+using Shirube.Domain.Exploitation;
 
 namespace Shirube.Domain.Tests.Cases;
 
@@ -29,6 +30,37 @@ public class ResponsePolicyTests
         Assert.Equal(c.Expected, decision.Level.Name);
         Assert.NotEmpty(decision.Reasons);
     }
+
+    public sealed record SignalCase(string Name, double Score, bool Flagged, bool InKev, double? Epss, string Expected, string Reason)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static TheoryData<SignalCase> Signals => new(
+        new SignalCase("a KEV listing raises medium to high", 5.0, false, true, null, "High", "in CISA KEV since 2025-08-25: one level up"),
+        new SignalCase("EPSS at the threshold raises low to medium", 3.0, false, false, 0.1, "Medium", "EPSS 0.100 ≥ 0.1: one level up"),
+        new SignalCase("EPSS below the threshold changes nothing", 3.0, false, false, 0.099, "Low", "CVSS 3.0: Low"),
+        new SignalCase("flag, KEV and EPSS together raise once", 5.0, true, true, 0.97, "High", "actively exploited, in CISA KEV since 2025-08-25, EPSS 0.970 ≥ 0.1: one level up"),
+        new SignalCase("a KEV listing on a critical score is named without a raise", 9.8, false, true, null, "Critical", "in CISA KEV since 2025-08-25"));
+
+    [Theory]
+    [MemberData(nameof(Signals))]
+    public void Decide_RaisesOnceForAnyExploitationSignal_AndNamesEach(SignalCase c)
+    {
+        var kev = c.InKev ? new KevEntry("CVE-2025-48384", "Git", "Git", "Git Link Following Vulnerability", new DateOnly(2025, 8, 25), null, false, null) : null;
+        var epss = c.Epss is { } e ? new EpssScore("CVE-2025-48384", (decimal)e, 0.5m, new DateOnly(2025, 11, 1)) : null;
+
+        var decision = ResponsePolicy.Default.Decide((decimal)c.Score, new ExploitationSignals(c.Flagged, kev, epss), riskClass: 0);
+
+        Assert.Equal(c.Expected, decision.Level.Name);
+        Assert.Equal(c.Reason, decision.Reasons[^1]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    public void Constructor_RefusesAThresholdThatIsNoProbability(double threshold) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ResponsePolicy(ResponsePolicy.Default.Levels, (decimal)threshold));
 
     [Fact]
     public void Sla_CountsFromTheReport_MetBreachedOpenOrOverdue()

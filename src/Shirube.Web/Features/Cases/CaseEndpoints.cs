@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
+using Shirube.Data.Exploitation;
 using Shirube.Domain.Cases;
+using Shirube.Domain.Exploitation;
 using Shirube.Domain.Scoring;
 using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.Platform;
@@ -29,12 +31,15 @@ internal sealed record CaseDto(Guid Id, string Number, string Title, string Desc
     string[] Next, DateTime ReceivedAt, Guid? ProductId, Guid? BusinessUnitId, Guid[] AffectedVersions, string? Cwe, string? RootCause, string? CvssVector,
     decimal? CvssScore, string? CvssSeverity,
     string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? Resolution, TransitionDto[] Transitions, CommentDto[] Comments,
-    string ResponseLevel, string[] ResponseReasons, SlaDto[] Sla);
+    string ResponseLevel, string[] ResponseReasons, SlaDto[] Sla, string? CveId, ExploitationDto Exploitation);
+
+/// <summary>What is known of the case's exploitation: the PSIRT's flag, CISA KEV and FIRST EPSS (by the case's CVE id).</summary>
+internal sealed record ExploitationDto(bool Flagged, DateOnly? KevDateAdded, bool? KevRansomware, decimal? Epss, decimal? EpssPercentile, DateOnly? EpssDate);
 
 internal sealed record SlaDto(string Step, DateTime DueAt, DateTime? ReachedAt, string Status);
 
 internal sealed record UpdateCaseRequest(Guid? ProductId, Guid[]? AffectedVersions, string? Cwe, string? RootCause, string? CvssVector,
-    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit);
+    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? CveId);
 
 internal sealed record TransitionRequest(string? To, string? Reason);
 
@@ -129,6 +134,8 @@ internal static class CaseEndpoints
                 CvssVector? parsed = null;
                 if (!string.IsNullOrWhiteSpace(vector) && !CvssVector.TryParse(vector.Trim(), out parsed, out var error))
                     return Problems.Invalid("cvssVector", error);
+                if (request.CveId is not null)
+                    c.Identify(request.CveId);
                 // Stored normalized, as the scorer writes it.
                 c.Analyse(request.Cwe ?? c.Cwe, request.RootCause ?? c.RootCause, parsed?.Score().Vector);
                 c.Plan(request.RemediationPlan ?? c.RemediationPlan, request.PlannedRelease ?? c.PlannedRelease, request.EmbargoUntil ?? c.EmbargoUntil, request.Credit ?? c.Credit);
@@ -140,7 +147,7 @@ internal static class CaseEndpoints
             await db.SaveChangesAsync();
             return TypedResults.Ok(await DtoAsync(db, c, policy, clock));
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
-          .WithSummary("Triage and analysis: product (and with it the handling unit), affected versions, CWE, root cause, CVSS vector, remediation plan, planned release, embargo, credit. Fields left out keep their value.");
+          .WithSummary("Triage and analysis: CVE id, product (and with it the handling unit), affected versions, CWE, root cause, CVSS vector, remediation plan, planned release, embargo, credit. Fields left out keep their value.");
         cases.MapPost("/{id:guid}/transitions", async Task<Results<Ok<CaseDto>, ValidationProblem, ProblemHttpResult>> (Guid id, TransitionRequest request, ShirubeDbContext db, ICurrentActor actor, TimeProvider clock, ResponsePolicy policy) =>
         {
             if (await LoadAsync(db, id) is not { } c)
@@ -194,14 +201,16 @@ internal static class CaseEndpoints
     {
         var riskClass = c.ProductId is { } pid ? await db.Products.Where(p => p.Id == pid).Select(p => p.RiskClass).SingleOrDefaultAsync() : null;
         var score = Score(c);
-        var decision = policy.Decide(score?.Score, c.ExploitedSince is not null, riskClass);
-        return ToDto(c, decision, ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime), score);
+        var signals = await ExploitationStore.SignalsAsync(db, c.CveId, c.ExploitedSince is not null);
+        var decision = policy.Decide(score?.Score, signals, riskClass);
+        return ToDto(c, decision, ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime), score, signals);
     }
 
-    private static CaseDto ToDto(VulnerabilityCase c, ResponseDecision decision, IReadOnlyList<SlaTarget> sla, CvssScore? score) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
+    private static CaseDto ToDto(VulnerabilityCase c, ResponseDecision decision, IReadOnlyList<SlaTarget> sla, CvssScore? score, ExploitationSignals signals) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
         [.. CaseWorkflow.NextOf(c.State).Select(s => s.ToString())], c.ReceivedAt, c.ProductId, c.BusinessUnitId, [.. c.AffectedVersions], c.Cwe, c.RootCause,
         c.CvssVector, score?.Score, score?.Severity.ToString(), c.RemediationPlan, c.PlannedRelease, c.EmbargoUntil, c.Credit, c.Resolution,
         [.. c.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.From?.ToString(), t.To.ToString(), t.By, t.At, t.Reason))],
         [.. c.Comments.OrderBy(m => m.At).Select(m => new CommentDto(m.Id, m.Author, m.Text, m.Shared, m.FromReporter, m.At))],
-        decision.Level.Name, [.. decision.Reasons], [.. sla.Select(t => new SlaDto(t.Step, t.DueAt, t.ReachedAt, t.Status.ToString()))]);
+        decision.Level.Name, [.. decision.Reasons], [.. sla.Select(t => new SlaDto(t.Step, t.DueAt, t.ReachedAt, t.Status.ToString()))], c.CveId,
+        new ExploitationDto(signals.KnownExploited, signals.Kev?.DateAdded, signals.Kev?.KnownRansomwareUse, signals.Epss?.Probability, signals.Epss?.Percentile, signals.Epss?.ScoreDate));
 }
