@@ -19,11 +19,16 @@ public enum CvssMetricGroup
 }
 
 /// <summary>One metric of a version's vector: its abbreviation, its name, its group and the values it takes.</summary>
-internal sealed record CvssMetric(string Key, string Name, CvssMetricGroup Group, bool Mandatory, IReadOnlyList<string> Values)
+/// <param name="Key">The abbreviation in vectors, such as "AV".</param>
+/// <param name="Name">The specification's name, such as "Attack Vector".</param>
+/// <param name="Group">Base, temporal/threat, environmental or supplemental.</param>
+/// <param name="Mandatory">Whether every vector must state it (the base metrics).</param>
+/// <param name="Values">The values it takes, in the specification's order; optional metrics include Not Defined.</param>
+public sealed record CvssMetric(string Key, string Name, CvssMetricGroup Group, bool Mandatory, IReadOnlyList<string> Values)
 {
-    public static CvssMetric Required(string key, string name, params string[] values) => new(key, name, CvssMetricGroup.Base, true, values);
+    internal static CvssMetric Required(string key, string name, params string[] values) => new(key, name, CvssMetricGroup.Base, true, values);
 
-    public static CvssMetric Optional(string key, string name, CvssMetricGroup group, params string[] values) => new(key, name, group, false, values);
+    internal static CvssMetric Optional(string key, string name, CvssMetricGroup group, params string[] values) => new(key, name, group, false, values);
 }
 
 /// <summary>The metrics of one CVSS version in the order of its specification, and the parsing of a vector's body.</summary>

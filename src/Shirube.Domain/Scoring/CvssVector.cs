@@ -59,6 +59,43 @@ public abstract class CvssVector
         return text.ToString();
     }
 
+    /// <summary>The metrics of a version in the order of its specification: what a vector editor offers.</summary>
+    public static IReadOnlyList<CvssMetric> MetricsOf(CvssVersion version) => SetOf(version).Metrics;
+
+    /// <summary>The value standing for Not Defined in a version: "ND" in v2.0, "X" later.</summary>
+    public static string NotDefinedOf(CvssVersion version) => SetOf(version).NotDefined;
+
+    /// <summary>
+    /// Writes the vector text of chosen metric values, in the specification's order, leaving out optional metrics that
+    /// are Not Defined. The result is not checked: parse it to know whether it is complete and valid.
+    /// </summary>
+    public static string Compose(CvssVersion version, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var set = SetOf(version);
+        var parts = set.Metrics
+            .Where(m => values.TryGetValue(m.Key, out var v) && !string.IsNullOrEmpty(v) && (m.Mandatory || v != set.NotDefined))
+            .Select(m => m.Key + ":" + values[m.Key]);
+        var prefix = version switch
+        {
+            CvssVersion.V2 => null,
+            CvssVersion.V30 => Cvss3Vector.Prefix30,
+            CvssVersion.V31 => Cvss3Vector.Prefix31,
+            CvssVersion.V40 => Cvss4Vector.Prefix40,
+            _ => throw new ArgumentOutOfRangeException(nameof(version), version, null),
+        };
+        return string.Join('/', prefix is null ? parts : parts.Prepend(prefix));
+    }
+
+    private static CvssMetricSet SetOf(CvssVersion version) => version switch
+    {
+        CvssVersion.V2 => Cvss2Vector.Set,
+        CvssVersion.V30 => Cvss3Vector.Set30,
+        CvssVersion.V31 => Cvss3Vector.Set31,
+        CvssVersion.V40 => Cvss4Vector.Set,
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, null),
+    };
+
     /// <summary>Parses a vector of any version; the prefix (or its absence, for v2.0) selects the version.</summary>
     /// <exception cref="FormatException">The vector is not valid; the message names the metric and the problem.</exception>
     public static CvssVector Parse(string text)

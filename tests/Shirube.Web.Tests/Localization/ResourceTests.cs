@@ -38,7 +38,19 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        // Every metric and value of every CVSS version, by family (2, 3, 4): the editor offers all of them.
+        ["Cvss.M."] = CvssKeys().Select(k => $"{k.Family}.{k.Metric.Key}").Distinct(),
+        ["Cvss.V."] = CvssKeys().SelectMany(k => k.Metric.Values.Select(v => $"{k.Family}.{k.Metric.Key}.{v}")).Distinct(),
+        ["Cvss.G."] = [.. Enum.GetNames<Shirube.Domain.Scoring.CvssMetricGroup>(), "Threat"],
+        ["Response.Level."] = Shirube.Domain.Cases.ResponsePolicy.Default.Levels.Select(l => l.Name),
+        ["Sla.Step."] = ["Acknowledge", "Triage", "Fix"],
+        ["Sla.Status."] = Enum.GetNames<Shirube.Domain.Cases.SlaStatus>(),
+        ["Feeds.Name."] = Enum.GetNames<Shirube.Domain.Exploitation.ExploitationFeed>(),
     };
+
+    private static IEnumerable<(string Family, Shirube.Domain.Scoring.CvssMetric Metric)> CvssKeys() =>
+        Enum.GetValues<Shirube.Domain.Scoring.CvssVersion>().SelectMany(v => Shirube.Domain.Scoring.CvssVector.MetricsOf(v)
+            .Select(m => (v switch { Shirube.Domain.Scoring.CvssVersion.V2 => "2", Shirube.Domain.Scoring.CvssVersion.V40 => "4", _ => "3" }, m)));
 
     [Fact]
     public void JapaneseAndEnglish_HaveTheSameKeys_AndNoEmptyValue()
