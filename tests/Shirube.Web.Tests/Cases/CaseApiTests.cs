@@ -249,4 +249,21 @@ public class CaseAuditScopeTests
         Assert.DoesNotContain("Unassigned secret finding", infraLog, StringComparison.Ordinal);
         Assert.Contains("Unassigned secret finding", await admin.GetStringAsync("/api/audit?entityType=VulnerabilityCase&pageSize=100"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task Reports_FiledAtTheSameTime_EachGetTheirOwnNumber(DatabaseProvider provider)
+    {
+        await using var app = await ShirubeApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Shirube:Intake:ReportsPerHour"] = "100" });
+        using var admin = await app.AdminAsync();
+        using var anonymous = app.CreateClient();
+
+        var created = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => anonymous.PostAsJsonAsync("/api/reports",
+            new { title = $"Report {i}", description = "Filed together with eleven others." })));
+
+        Assert.All(created, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = (await admin.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray().Select(c => c.GetProperty("number").GetString()).ToList();
+        Assert.Equal(12, numbers.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"PSIRT-{DateTime.UtcNow.Year}-{n:0000}").Order(), numbers.Order());
+    }
 }

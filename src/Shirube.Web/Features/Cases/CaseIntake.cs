@@ -20,6 +20,10 @@ internal sealed class CaseIntake(IConfiguration config, TimeProvider clock) : ID
             QueueLimit = 0,
         }));
 
+    // Case numbers are a per-year count: two reports counted at the same time would take the same number. One server
+    // numbers one report at a time; the unique index stays the guard between servers.
+    private readonly SemaphoreSlim _numbering = new(1, 1);
+
     /// <summary>True when the client may file another report now.</summary>
     public bool TryAcquire(HttpContext http)
     {
@@ -31,16 +35,24 @@ internal sealed class CaseIntake(IConfiguration config, TimeProvider clock) : ID
     public async Task<(VulnerabilityCase Case, string Token)> ReceiveAsync(ShirubeDbContext db, string? title, string? description, string? product, string? email,
         IEnumerable<Func<Guid, CaseAttachment>>? attachments = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var year = now.Year.ToString(CultureInfo.InvariantCulture);
-        // Numbers run per year over every case, whoever may see them.
-        var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.Number.StartsWith($"PSIRT-{year}-"));
-        var (received, token) = VulnerabilityCase.Receive($"PSIRT-{year}-{count + 1:0000}", title ?? string.Empty, description ?? string.Empty, product, email, now);
-        db.Cases.Add(received);
-        // The report and its files are saved together, or not at all.
-        db.CaseAttachments.AddRange((attachments ?? []).Select(make => make(received.Id)));
-        await db.SaveChangesAsync();
-        return (received, token);
+        await _numbering.WaitAsync();
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var year = now.Year.ToString(CultureInfo.InvariantCulture);
+            // Numbers run per year over every case, whoever may see them.
+            var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.Number.StartsWith($"PSIRT-{year}-"));
+            var (received, token) = VulnerabilityCase.Receive($"PSIRT-{year}-{count + 1:0000}", title ?? string.Empty, description ?? string.Empty, product, email, now);
+            db.Cases.Add(received);
+            // The report and its files are saved together, or not at all.
+            db.CaseAttachments.AddRange((attachments ?? []).Select(make => make(received.Id)));
+            await db.SaveChangesAsync();
+            return (received, token);
+        }
+        finally
+        {
+            _numbering.Release();
+        }
     }
 
     /// <summary>The case a tracking token belongs to, or null.</summary>
@@ -50,5 +62,9 @@ internal sealed class CaseIntake(IConfiguration config, TimeProvider clock) : ID
         return db.Cases.IgnoreQueryFilters().Include(c => c.Comments).SingleOrDefaultAsync(c => c.TrackingHash == hash);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _numbering.Dispose();
+    }
 }
