@@ -9,9 +9,12 @@ using Shirube.Web.Features.Demo;
 using Shirube.Web.Features.Exports;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Localization;
+using Shirube.Web.Features.Metrics;
 using Shirube.Web.Features.Organisation;
 using Shirube.Web.Features.Platform;
 using Shirube.Web.Features.Portfolio;
+using Shirube.Web.Features.Risk;
+using Shirube.Web.Features.Threats;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,6 +50,9 @@ app.MapAssessmentEndpoints();
 app.MapExportEndpoints();
 app.MapCaseEndpoints();
 app.MapCraEndpoints();
+app.MapRiskMatrixEndpoints();
+app.MapThreatEndpoints();
+app.MapMetricsEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 
