@@ -59,7 +59,7 @@ public sealed record StepDurations(string Level, SlaStep Step, int Count, TimeSp
 /// <param name="Met">Reached in time.</param>
 /// <param name="Breached">Reached late.</param>
 /// <param name="Overdue">Not reached and past the target.</param>
-/// <param name="Open">Not reached, time left (or the case ended without reaching it).</param>
+/// <param name="Open">Not reached, time left. Cases that ended (rejected, duplicate) without reaching the step count nowhere.</param>
 public sealed record SlaCount(string Level, SlaStep Step, TimeSpan Target, int Met, int Breached, int Overdue, int Open)
 {
     /// <summary>Breached plus overdue: every case that missed the target.</summary>
@@ -128,8 +128,9 @@ public static class CaseMetrics
                     {
                         case { } reached when reached <= due: met++; break;
                         case not null: breached++; break;
-                        // A case that ended (rejected, duplicate) without reaching the step owes nothing more.
-                        case null when c.EndedAt is not null || now <= due: open++; break;
+                        // A case that ended (rejected, duplicate) without reaching the step owes nothing more: not counted.
+                        case null when c.EndedAt is not null: break;
+                        case null when now <= due: open++; break;
                         default: overdue++; break;
                     }
                 }

@@ -38,6 +38,12 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        ["RiskLevel."] = Enum.GetNames<Shirube.Domain.Risk.RiskLevel>(),
+        ["RiskMatrix."] = Enum.GetNames<Shirube.Domain.Risk.RiskAxis>(),
+        ["Stride."] = Enum.GetNames<Shirube.Domain.Threats.StrideCategory>(),
+        ["CmStatus."] = Enum.GetNames<Shirube.Domain.Threats.CountermeasureStatus>(),
+        ["Decision."] = Enum.GetNames<Shirube.Domain.Threats.ThreatDecision>(),
+        ["Metrics.Step."] = Enum.GetNames<Shirube.Domain.Metrics.SlaStep>(),
     };
 
     [Fact]
