@@ -13,6 +13,8 @@ using Shirube.Domain.Cases;
 using Shirube.Domain.Exploitation;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
+using Shirube.Domain.Risk;
+using Shirube.Domain.Threats;
 
 namespace Shirube.Data;
 
@@ -53,6 +55,10 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     /// <summary>The risk-level definitions.</summary>
     public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
+    /// <summary>The likelihood × impact matrix that gives threats their risk level (one row).</summary>
+    public DbSet<RiskMatrix> RiskMatrices => Set<RiskMatrix>();
+    /// <summary>Threats of products, filtered by the actor's units.</summary>
+    public DbSet<Threat> Threats => Set<Threat>();
     /// <summary>API tokens (hashed).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>Guidelines users imported (OSCAL catalogs).</summary>
@@ -83,6 +89,7 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         // (new reports, their comments) only to those who see every unit; the organisation's own data to every reader.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeSeesAll || a.BusinessUnitId == null || ScopeUnitIds.Contains(a.BusinessUnitId.Value));
         builder.Entity<Assessment>().HasQueryFilter(a => ScopeSeesAll || ScopeUnitIds.Contains(a.BusinessUnitId));
+        builder.Entity<Threat>().HasQueryFilter(t => ScopeSeesAll || ScopeUnitIds.Contains(t.BusinessUnitId));
     }
 
     /// <inheritdoc />

@@ -10,9 +10,12 @@ using Shirube.Web.Features.Exploitation;
 using Shirube.Web.Features.Exports;
 using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Features.Localization;
+using Shirube.Web.Features.Metrics;
 using Shirube.Web.Features.Organisation;
 using Shirube.Web.Features.Platform;
 using Shirube.Web.Features.Portfolio;
+using Shirube.Web.Features.Risk;
+using Shirube.Web.Features.Threats;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -50,6 +53,9 @@ app.MapExportEndpoints();
 app.MapCaseEndpoints();
 app.MapCraEndpoints();
 app.MapExploitationEndpoints();
+app.MapRiskMatrixEndpoints();
+app.MapThreatEndpoints();
+app.MapMetricsEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

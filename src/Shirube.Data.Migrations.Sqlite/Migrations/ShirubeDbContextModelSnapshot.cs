@@ -1119,6 +1119,170 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RiskClasses", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrix", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RiskMatrices", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrixCell", b =>
+                {
+                    b.Property<Guid>("MatrixId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MatrixId", "Likelihood", "Impact");
+
+                    b.ToTable("RiskMatrixCells", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Risk.RiskScaleStep", b =>
+                {
+                    b.Property<Guid>("MatrixId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Axis")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MatrixId", "Axis", "Value");
+
+                    b.ToTable("RiskScaleSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Threats.Countermeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RequirementKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreatId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreatId");
+
+                    b.ToTable("Countermeasures", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Threats.Threat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidualImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stride")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("Threats", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1329,6 +1493,42 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrixCell", b =>
+                {
+                    b.HasOne("Shirube.Domain.Risk.RiskMatrix", null)
+                        .WithMany("Cells")
+                        .HasForeignKey("MatrixId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Risk.RiskScaleStep", b =>
+                {
+                    b.HasOne("Shirube.Domain.Risk.RiskMatrix", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("MatrixId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Threats.Countermeasure", b =>
+                {
+                    b.HasOne("Shirube.Domain.Threats.Threat", null)
+                        .WithMany("Countermeasures")
+                        .HasForeignKey("ThreatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Threats.Threat", b =>
+                {
+                    b.HasOne("Shirube.Domain.Portfolio.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Assessments.Assessment", b =>
                 {
                     b.Navigation("Entries");
@@ -1351,6 +1551,18 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrix", b =>
+                {
+                    b.Navigation("Cells");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Threats.Threat", b =>
+                {
+                    b.Navigation("Countermeasures");
                 });
 #pragma warning restore 612, 618
         }

@@ -46,6 +46,12 @@ public partial class ResourceTests
         ["Sla.Step."] = ["Acknowledge", "Triage", "Fix"],
         ["Sla.Status."] = Enum.GetNames<Shirube.Domain.Cases.SlaStatus>(),
         ["Feeds.Name."] = Enum.GetNames<Shirube.Domain.Exploitation.ExploitationFeed>(),
+        ["RiskLevel."] = Enum.GetNames<Shirube.Domain.Risk.RiskLevel>(),
+        ["RiskMatrix."] = Enum.GetNames<Shirube.Domain.Risk.RiskAxis>(),
+        ["Stride."] = Enum.GetNames<Shirube.Domain.Threats.StrideCategory>(),
+        ["CmStatus."] = Enum.GetNames<Shirube.Domain.Threats.CountermeasureStatus>(),
+        ["Decision."] = Enum.GetNames<Shirube.Domain.Threats.ThreatDecision>(),
+        ["Metrics.Step."] = Enum.GetNames<Shirube.Domain.Metrics.SlaStep>(),
     };
 
     private static IEnumerable<(string Family, Shirube.Domain.Scoring.CvssMetric Metric)> CvssKeys() =>

@@ -54,6 +54,7 @@ internal static class PlatformSetup
             db.RiskClasses.AddRange(Shirube.Domain.Portfolio.RiskClass.Defaults());
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
+        await Risk.RiskMatrixEndpoints.EnsureAsync(db).ConfigureAwait(false);
         _ = scope.ServiceProvider.GetRequiredService<Guidelines.CatalogProvider>().Current;
     }
 }

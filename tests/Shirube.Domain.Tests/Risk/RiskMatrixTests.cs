@@ -1,0 +1,88 @@
+using Shirube.Domain.Risk;
+
+namespace Shirube.Domain.Tests.Risk;
+
+public class RiskMatrixTests
+{
+    public sealed record LookupCase(int Likelihood, int Impact, RiskLevel Expected)
+    {
+        public override string ToString() => $"likelihood {Likelihood} × impact {Impact} is {Expected}";
+    }
+
+    public static TheoryData<LookupCase> DefaultCells => new(
+        new LookupCase(1, 1, RiskLevel.Low),
+        new LookupCase(2, 2, RiskLevel.Low),
+        new LookupCase(1, 4, RiskLevel.Low),
+        new LookupCase(1, 5, RiskLevel.Medium),
+        new LookupCase(3, 3, RiskLevel.Medium),
+        new LookupCase(2, 5, RiskLevel.High),
+        new LookupCase(4, 4, RiskLevel.High),
+        new LookupCase(5, 3, RiskLevel.High),
+        new LookupCase(4, 5, RiskLevel.Critical),
+        new LookupCase(5, 5, RiskLevel.Critical));
+
+    [Theory]
+    [MemberData(nameof(DefaultCells))]
+    public void LevelOf_DefaultMatrix_GivesTheLevelOfTheProduct(LookupCase c) =>
+        Assert.Equal(c.Expected, RiskMatrix.Default().LevelOf(c.Likelihood, c.Impact));
+
+    [Fact]
+    public void Default_HasFiveNamedStepsPerAxisInBothLanguages_AndIsMonotone()
+    {
+        var m = RiskMatrix.Default();
+        Assert.Equal(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"], m.StepsOf(RiskAxis.Likelihood).Select(s => s.NameEn));
+        Assert.Equal(["軽微", "小", "中", "大", "甚大"], m.StepsOf(RiskAxis.Impact).Select(s => s.NameJa));
+        Assert.All(m.Steps, s => Assert.False(string.IsNullOrWhiteSpace(s.DescriptionJa)));
+        Assert.Equal(25, m.Cells.Count);
+        Assert.Empty(RiskMatrix.Violations(m.LevelOf));
+    }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(3, 6)]
+    public void LevelOf_OutsideTheSteps_Throws(int likelihood, int impact) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => RiskMatrix.Default().LevelOf(likelihood, impact));
+
+    [Fact]
+    public void SetLevels_LoweringACellBelowItsNeighbours_IsRefusedNamingEachNeighbour()
+    {
+        var m = RiskMatrix.Default();
+        // 4 × 4 is High; its lower neighbours 3 × 4 and 4 × 3 are High too.
+        var e = Assert.Throws<RiskMatrixException>(() => m.SetLevels([(4, 4, RiskLevel.Low)]));
+        Assert.Equal(
+        [
+            "Likelihood 4 × impact 4 is Low, lower than likelihood 3 × impact 4 (High).",
+            "Likelihood 4 × impact 4 is Low, lower than likelihood 4 × impact 3 (High).",
+            // The cells above it are now above a lower cell: no violation there, they are still High or Critical.
+        ], e.Violations.Select(v => v.ToString()));
+        Assert.Equal(RiskLevel.High, m.LevelOf(4, 4));
+    }
+
+    [Fact]
+    public void SetLevels_RaisingACellAboveTheCellsBeyondIt_NamesThoseCells()
+    {
+        var m = RiskMatrix.Default();
+        var e = Assert.Throws<RiskMatrixException>(() => m.SetLevels([(1, 1, RiskLevel.Critical)]));
+        Assert.Equal([(1, 2), (2, 1)], e.Violations.Select(v => (v.Likelihood, v.Impact)));
+        Assert.All(e.Violations, v => Assert.Equal((1, 1, RiskLevel.Critical), (v.LowerLikelihood, v.LowerImpact, v.LowerLevel)));
+    }
+
+    [Fact]
+    public void SetLevels_AMonotoneChange_IsApplied()
+    {
+        var m = RiskMatrix.Default();
+        m.SetLevels([(5, 5, RiskLevel.Critical), (3, 5, RiskLevel.Critical), (5, 2, RiskLevel.Medium)]);
+        Assert.Equal(RiskLevel.Critical, m.LevelOf(3, 5));
+        Assert.Equal(RiskLevel.Medium, m.LevelOf(5, 2));
+    }
+
+    [Fact]
+    public void RenameStep_ChangesNamesAndRefusesEmptyOnes()
+    {
+        var m = RiskMatrix.Default();
+        m.RenameStep(RiskAxis.Impact, 5, "Catastrophic", "壊滅的", "People die.", "人命に関わる。");
+        Assert.Equal("壊滅的", m.StepsOf(RiskAxis.Impact)[4].NameJa);
+        Assert.Throws<ArgumentException>(() => m.RenameStep(RiskAxis.Impact, 1, "", "x", "x", "x"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => m.RenameStep(RiskAxis.Likelihood, 6, "x", "x", "x", "x"));
+    }
+}
