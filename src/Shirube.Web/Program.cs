@@ -12,6 +12,8 @@ using Shirube.Web.Features.Localization;
 using Shirube.Web.Features.Organisation;
 using Shirube.Web.Features.Platform;
 using Shirube.Web.Features.Portfolio;
+using Shirube.Web.Features.PsirtOrganisation;
+using Shirube.Web.Features.Stakeholders;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -48,6 +50,8 @@ app.MapExportEndpoints();
 app.MapCaseEndpoints();
 app.MapCraEndpoints();
 app.MapAuditEndpoints();
+app.MapStakeholderEndpoints();
+app.MapPsirtOrganisationEndpoints();
 app.MapShirubeUi();
 
 await app.RunAsync();

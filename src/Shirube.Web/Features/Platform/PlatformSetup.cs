@@ -54,6 +54,11 @@ internal static class PlatformSetup
             db.RiskClasses.AddRange(Shirube.Domain.Portfolio.RiskClass.Defaults());
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
+        if (!await db.Stakeholders.AnyAsync().ConfigureAwait(false))
+        {
+            db.Stakeholders.AddRange(Shirube.Domain.Stakeholders.Stakeholder.Defaults());
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
         _ = scope.ServiceProvider.GetRequiredService<Guidelines.CatalogProvider>().Current;
     }
 }
