@@ -38,6 +38,14 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        ["StakeholderKind."] = Enum.GetNames<Shirube.Domain.Stakeholders.StakeholderKind>(),
+        ["Stakeholders.Match."] = Enum.GetNames<Shirube.Domain.Stakeholders.SupplierMatchKind>(),
+        ["Stakeholders.Field."] = ["nameJa", "nameEn", "email", "phone", "webPage", "preferredLanguage", "encryptionKey", "notes", "purlKeys", "cpeVendors", "productIds", "kind", "body"],
+        ["Psirt.Field."] = ["name", "role", "timeSharePercent", "userId", "departmentId", "commitment", "body"],
+        ["PsirtSetup."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtSetup>(),
+        ["PsirtSetupExplain."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtSetup>(),
+        ["Commitment."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtCommitment>(),
+        ["RaciWarning."] = Enum.GetNames<Shirube.Domain.Psirt.RaciWarning>(),
     };
 
     [Fact]

@@ -81,6 +81,17 @@ internal static class PsirtOrganisationCommands
         return member;
     }
 
+    /// <summary>Removes a member; false when there is none with that id.</summary>
+    public static async Task<bool> RemoveMemberAsync(ShirubeDbContext db, Guid id)
+    {
+        var member = await db.PsirtMembers.SingleOrDefaultAsync(m => m.Id == id);
+        if (member is null)
+            return false;
+        db.PsirtMembers.Remove(member);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     /// <summary>Sets one cell (null or empty role clears it); returns the row's warnings.</summary>
     public static async Task<string[]> SetCellAsync(ShirubeDbContext db, string serviceId, Guid departmentId, string? role)
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
 using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.Platform;
@@ -56,11 +55,8 @@ internal static class PsirtOrganisationEndpoints
 
         group.MapDelete("/members/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ShirubeDbContext db) =>
         {
-            var member = await db.PsirtMembers.SingleOrDefaultAsync(m => m.Id == id);
-            if (member is null)
+            if (!await PsirtOrganisationCommands.RemoveMemberAsync(db, id))
                 return Problems.NotFound($"No member {id}.");
-            db.PsirtMembers.Remove(member);
-            await db.SaveChangesAsync();
             return TypedResults.NoContent();
         }).RequireAuthorization(AccountsSetup.PsirtLeadPolicy).WithSummary("Remove a member.");
 

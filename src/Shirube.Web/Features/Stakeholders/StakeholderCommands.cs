@@ -58,6 +58,17 @@ internal static class StakeholderCommands
         return stakeholder;
     }
 
+    /// <summary>Removes a stakeholder (its RACI cells go with it; members keep their names); false when there is none.</summary>
+    public static async Task<bool> DeleteAsync(ShirubeDbContext db, Guid id)
+    {
+        var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id);
+        if (stakeholder is null)
+            return false;
+        db.Stakeholders.Remove(stakeholder);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
     /// <summary>The suppliers to contact for a purl or a CPE (exactly one of them), most specific first.</summary>
     public static async Task<IReadOnlyList<SupplierMatchDto>> LookupAsync(ShirubeDbContext db, string? purl, string? cpe)
     {

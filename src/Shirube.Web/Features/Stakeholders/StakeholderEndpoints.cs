@@ -76,11 +76,8 @@ internal static class StakeholderEndpoints
 
         group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ShirubeDbContext db) =>
         {
-            var stakeholder = await db.Stakeholders.SingleOrDefaultAsync(s => s.Id == id);
-            if (stakeholder is null)
+            if (!await StakeholderCommands.DeleteAsync(db, id))
                 return Problems.NotFound($"No stakeholder {id}.");
-            db.Stakeholders.Remove(stakeholder);
-            await db.SaveChangesAsync();
             return TypedResults.NoContent();
         }).RequireAuthorization(AccountsSetup.PsirtLeadPolicy).WithSummary("Remove a stakeholder (its RACI cells go with it; members keep their names).");
 
