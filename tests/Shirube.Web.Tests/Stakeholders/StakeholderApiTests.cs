@@ -70,6 +70,15 @@ public class StakeholderApiTests
         var search = await admin.GetFromJsonAsync<JsonElement>("/api/stakeholders?q=" + Uri.EscapeDataString("法務"));
         Assert.Equal(["Legal"], search.EnumerateArray().Select(s => s.GetProperty("nameEn").GetString()));
 
+        var unit = await Api.CreateUnitAsync(admin, "HOME");
+        var router = await Api.CreateProductAsync(admin, unit.Id, "HR-300", "A", "device");
+        var customer = await admin.PostAsJsonAsync("/api/stakeholders", new { kind = "Customer", nameJa = "北町電力", nameEn = "Kitamachi Power", productIds = new[] { router.Id } });
+        Assert.Equal(HttpStatusCode.Created, customer.StatusCode);
+        Assert.Equal([router.Id], (await customer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("productIds").EnumerateArray().Select(p => p.GetGuid()));
+        var unknownProduct = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/stakeholders",
+            new { kind = "Customer", nameJa = "X", nameEn = "X", productIds = new[] { Guid.NewGuid() } }), HttpStatusCode.BadRequest);
+        Assert.True(unknownProduct.GetProperty("errors").TryGetProperty("productIds", out _));
+
         var badKey = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/stakeholders",
             new { kind = "Supplier", nameJa = "X", nameEn = "X", purlKeys = new[] { "github/openssl" } }), HttpStatusCode.BadRequest);
         Assert.True(badKey.GetProperty("errors").TryGetProperty("purlKeys", out _));
