@@ -15,6 +15,8 @@ using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
 using Shirube.Domain.Risk;
 using Shirube.Domain.Threats;
+using Shirube.Domain.Psirt;
+using Shirube.Domain.Stakeholders;
 
 namespace Shirube.Data;
 
@@ -63,6 +65,14 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     /// <summary>Guidelines users imported (OSCAL catalogs).</summary>
     public DbSet<ImportedCatalog> ImportedCatalogs => Set<ImportedCatalog>();
+    /// <summary>Stakeholders: internal departments, suppliers, coordinators, customers, regulators (company-wide).</summary>
+    public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+    /// <summary>The PSIRT's set-up (one row).</summary>
+    public DbSet<PsirtOrganisation> PsirtOrganisation => Set<PsirtOrganisation>();
+    /// <summary>The people of the PSIRT.</summary>
+    public DbSet<PsirtMember> PsirtMembers => Set<PsirtMember>();
+    /// <summary>The RACI matrix of FIRST services to internal departments.</summary>
+    public DbSet<RaciAssignment> RaciAssignments => Set<RaciAssignment>();
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -16,6 +16,8 @@ using Shirube.Web.Features.Platform;
 using Shirube.Web.Features.Portfolio;
 using Shirube.Web.Features.Risk;
 using Shirube.Web.Features.Threats;
+using Shirube.Web.Features.PsirtOrganisation;
+using Shirube.Web.Features.Stakeholders;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -57,6 +59,8 @@ app.MapRiskMatrixEndpoints();
 app.MapThreatEndpoints();
 app.MapMetricsEndpoints();
 app.MapAuditEndpoints();
+app.MapStakeholderEndpoints();
+app.MapPsirtOrganisationEndpoints();
 app.MapShirubeUi();
 
 await app.RunAsync();

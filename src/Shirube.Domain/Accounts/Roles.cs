@@ -23,6 +23,9 @@ public static class Roles
     /// <summary>Roles that see the data of every business unit.</summary>
     public static IReadOnlyList<string> SeeAllUnits { get; } = [Administrator, PsirtManager];
 
+    /// <summary>Roles that run the PSIRT's set-up: the stakeholder registry and the PSIRT organisation.</summary>
+    public static IReadOnlyList<string> PsirtLeads { get; } = [Administrator, PsirtManager];
+
     /// <summary>True when <paramref name="role"/> names a role of Shirube (case-sensitive, as stored).</summary>
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -21,8 +21,6 @@ public sealed record CvssCorpusLine(string File, int Line, string Vector, decima
 /// </summary>
 internal static class CvssCorpus
 {
-    private const string NotSet = "SHIRUBE_CORPORA is not set: the CVSS conformance vectors are read from the shared corpora (CI sets it).";
-
     /// <summary>The files of vectors; every one of them is checked.</summary>
     public static readonly string[] Files =
     [
@@ -31,15 +29,7 @@ internal static class CvssCorpus
         "vectors_simple4", "vectors_security4", "vectors_supplemental4", "vectors_threat4",
     ];
 
-    /// <summary>The corpora folder, or a skipped test when it is not configured.</summary>
-    public static string Corpora()
-    {
-        var corpora = Environment.GetEnvironmentVariable("SHIRUBE_CORPORA");
-        Assert.SkipWhen(string.IsNullOrEmpty(corpora), NotSet);
-        return corpora!;
-    }
-
-    public static string Folder() => Path.Combine(Corpora(), "cvss-redhat", "tests");
+    public static string Folder() => SharedCorpora.Folder(Path.Combine("cvss-redhat", "tests"), "the CVSS conformance vectors");
 
     public static IReadOnlyList<CvssCorpusLine> Read(string file)
     {

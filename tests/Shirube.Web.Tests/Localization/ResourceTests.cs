@@ -52,6 +52,14 @@ public partial class ResourceTests
         ["CmStatus."] = Enum.GetNames<Shirube.Domain.Threats.CountermeasureStatus>(),
         ["Decision."] = Enum.GetNames<Shirube.Domain.Threats.ThreatDecision>(),
         ["Metrics.Step."] = Enum.GetNames<Shirube.Domain.Metrics.SlaStep>(),
+        ["StakeholderKind."] = Enum.GetNames<Shirube.Domain.Stakeholders.StakeholderKind>(),
+        ["Stakeholders.Match."] = Enum.GetNames<Shirube.Domain.Stakeholders.SupplierMatchKind>(),
+        ["Stakeholders.Field."] = ["nameJa", "nameEn", "email", "phone", "webPage", "preferredLanguage", "encryptionKey", "notes", "purlKeys", "cpeVendors", "productIds", "kind", "body"],
+        ["Psirt.Field."] = ["name", "role", "timeSharePercent", "userId", "departmentId", "commitment", "body"],
+        ["PsirtSetup."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtSetup>(),
+        ["PsirtSetupExplain."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtSetup>(),
+        ["Commitment."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtCommitment>(),
+        ["RaciWarning."] = Enum.GetNames<Shirube.Domain.Psirt.RaciWarning>(),
     };
 
     private static IEnumerable<(string Family, Shirube.Domain.Scoring.CvssMetric Metric)> CvssKeys() =>

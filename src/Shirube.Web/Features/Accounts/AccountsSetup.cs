@@ -16,6 +16,8 @@ internal static class AccountsSetup
     public const string AuditReaderPolicy = "AuditReader";
     public const string AdministratorPolicy = "Administrator";
     public const string SeeAllUnitsPolicy = "SeeAllUnits";
+    /// <summary>Administrators and PSIRT managers: they change the stakeholder registry and the PSIRT's organisation.</summary>
+    public const string PsirtLeadPolicy = "PsirtLead";
 
     public static IServiceCollection AddShirubeAccounts(this IServiceCollection services)
     {
@@ -81,7 +83,8 @@ internal static class AccountsSetup
             .AddPolicy(WriterPolicy, p => p.RequireRole(Roles.Writers))
             .AddPolicy(AuditReaderPolicy, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
             .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(SeeAllUnitsPolicy, p => p.RequireRole(Roles.SeeAllUnits));
+            .AddPolicy(SeeAllUnitsPolicy, p => p.RequireRole(Roles.SeeAllUnits))
+            .AddPolicy(PsirtLeadPolicy, p => p.RequireRole(Roles.PsirtLeads));
         services.AddCascadingAuthenticationState();
         return services;
     }

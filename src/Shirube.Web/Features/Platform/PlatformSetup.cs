@@ -55,6 +55,11 @@ internal static class PlatformSetup
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
         await Risk.RiskMatrixEndpoints.EnsureAsync(db).ConfigureAwait(false);
+        if (!await db.Stakeholders.AnyAsync().ConfigureAwait(false))
+        {
+            db.Stakeholders.AddRange(Shirube.Domain.Stakeholders.Stakeholder.Defaults());
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
         _ = scope.ServiceProvider.GetRequiredService<Guidelines.CatalogProvider>().Current;
     }
 }

@@ -1,0 +1,184 @@
+using System.Net.Mail;
+
+namespace Shirube.Domain.Stakeholders;
+
+/// <summary>The contact details of a stakeholder, as entered.</summary>
+/// <param name="NameJa">Japanese name.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="Email">Contact email, or null while to be confirmed.</param>
+/// <param name="Phone">Phone number, or null while to be confirmed.</param>
+/// <param name="WebPage">Home or contact page (http or https).</param>
+/// <param name="PreferredLanguage">Preferred language tag, e.g. "ja" or "en".</param>
+/// <param name="EncryptionKey">OpenPGP fingerprint, key URL or S/MIME note.</param>
+/// <param name="Notes">Free notes.</param>
+public sealed record StakeholderDetails(string NameJa, string NameEn, string? Email = null, string? Phone = null, string? WebPage = null,
+    string? PreferredLanguage = null, string? EncryptionKey = null, string? Notes = null);
+
+/// <summary>
+/// Someone the PSIRT works with: an internal department, a supplier, a coordinator, a customer or a regulator.
+/// Suppliers carry package keys (purl type and namespace, optionally a name prefix) and CPE vendors, so that a
+/// component finding names whom to contact; customers may be linked to the products they use.
+/// </summary>
+public sealed class Stakeholder
+{
+    /// <summary>The most package keys or CPE vendors a supplier holds.</summary>
+    public const int MaxKeys = 50;
+
+    private readonly List<string> _purlKeys = [];
+    private readonly List<string> _cpeVendors = [];
+    private readonly List<Guid> _productIds = [];
+
+    private Stakeholder()
+    {
+        NameJa = string.Empty;
+        NameEn = string.Empty;
+    }
+
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; private set; }
+    /// <summary>What kind of stakeholder this is.</summary>
+    public StakeholderKind Kind { get; private set; }
+    /// <summary>Japanese name.</summary>
+    public string NameJa { get; private set; }
+    /// <summary>English name.</summary>
+    public string NameEn { get; private set; }
+    /// <summary>Contact email; null while to be confirmed.</summary>
+    public string? Email { get; private set; }
+    /// <summary>Phone; null while to be confirmed.</summary>
+    public string? Phone { get; private set; }
+    /// <summary>Home or contact page.</summary>
+    public string? WebPage { get; private set; }
+    /// <summary>Preferred language tag ("ja", "en", ...).</summary>
+    public string? PreferredLanguage { get; private set; }
+    /// <summary>OpenPGP fingerprint, key URL or other encryption note.</summary>
+    public string? EncryptionKey { get; private set; }
+    /// <summary>Free notes.</summary>
+    public string? Notes { get; private set; }
+    /// <summary>Supplier package keys in their written form (see <see cref="PurlKey"/>).</summary>
+    public IReadOnlyList<string> PurlKeys => _purlKeys;
+    /// <summary>Supplier CPE vendors, lowercase.</summary>
+    public IReadOnlyList<string> CpeVendors => _cpeVendors;
+    /// <summary>Products a customer uses.</summary>
+    public IReadOnlyList<Guid> ProductIds => _productIds;
+
+    /// <summary>True while neither an email nor a phone number is known: the contact is still to be confirmed.</summary>
+    public bool ContactToBeConfirmed => Email is null && Phone is null;
+
+    /// <summary>Creates a stakeholder after checking its details.</summary>
+    public static Stakeholder Create(StakeholderKind kind, StakeholderDetails details)
+    {
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentException($"Unknown stakeholder kind {kind}.", nameof(kind));
+        var stakeholder = new Stakeholder { Id = Guid.CreateVersion7(), Kind = kind };
+        stakeholder.Update(details);
+        return stakeholder;
+    }
+
+    /// <summary>Replaces the contact details.</summary>
+    public void Update(StakeholderDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        NameJa = Required(details.NameJa, nameof(details.NameJa), 200);
+        NameEn = Required(details.NameEn, nameof(details.NameEn), 200);
+        Email = Optional(details.Email, nameof(details.Email), 254);
+        if (Email is not null && (!MailAddress.TryCreate(Email, out var address) || address.Address != Email))
+            throw Invalid("email", $"'{Email}' is not an email address.");
+        Phone = Optional(details.Phone, nameof(details.Phone), 50);
+        if (Phone is not null && Phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.')))
+            throw Invalid("phone", "A phone number holds digits, spaces and + - ( ) . only.");
+        WebPage = Optional(details.WebPage, nameof(details.WebPage), 500);
+        if (WebPage is not null && !(Uri.TryCreate(WebPage, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            throw Invalid("webPage", "The web page is an http or https address.");
+        PreferredLanguage = Optional(details.PreferredLanguage, nameof(details.PreferredLanguage), 35);
+        if (PreferredLanguage is not null && PreferredLanguage.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
+            throw Invalid("preferredLanguage", "The preferred language is a language tag such as 'ja' or 'en'.");
+        EncryptionKey = Optional(details.EncryptionKey, nameof(details.EncryptionKey), 8000);
+        Notes = Optional(details.Notes, nameof(details.Notes), 4000);
+    }
+
+    /// <summary>Replaces a supplier's package keys and CPE vendors; other kinds have none.</summary>
+    public void SetSupplierKeys(IEnumerable<string> purlKeys, IEnumerable<string> cpeVendors)
+    {
+        var keys = new List<string>();
+        foreach (var text in purlKeys.Where(k => !string.IsNullOrWhiteSpace(k)))
+        {
+            if (!PurlKey.TryParse(text, out var key, out var error))
+                throw Invalid("purlKeys", $"'{text}': {error}");
+            keys.Add(key.ToString());
+        }
+        var vendors = new List<string>();
+        foreach (var text in cpeVendors.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            var vendor = text.Trim().ToLowerInvariant();
+            if (vendor.Length > 200 || vendor.Any(c => char.IsWhiteSpace(c) || c is ':' or '*' or '?'))
+                throw Invalid("cpeVendors", $"'{text}' is not a CPE vendor (a single name such as 'openssl', at most 200 characters).");
+            vendors.Add(vendor);
+        }
+        if (Kind != StakeholderKind.Supplier && (keys.Count > 0 || vendors.Count > 0))
+            throw Invalid("purlKeys", "Only suppliers carry package keys and CPE vendors.");
+        if (keys.Count > MaxKeys || vendors.Count > MaxKeys)
+            throw Invalid("purlKeys", $"At most {MaxKeys} package keys and {MaxKeys} CPE vendors.");
+        _purlKeys.Clear();
+        _purlKeys.AddRange(keys.Distinct(StringComparer.OrdinalIgnoreCase));
+        _cpeVendors.Clear();
+        _cpeVendors.AddRange(vendors.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>Links a customer to the products it uses; other kinds link none.</summary>
+    public void LinkProducts(IEnumerable<Guid> productIds)
+    {
+        var ids = productIds.Distinct().ToList();
+        if (Kind != StakeholderKind.Customer && ids.Count > 0)
+            throw new ArgumentException("Only customers are linked to products.", nameof(productIds));
+        if (ids.Count > 500)
+            throw new ArgumentException("At most 500 products.", nameof(productIds));
+        _productIds.Clear();
+        _productIds.AddRange(ids);
+    }
+
+    /// <summary>The name in the given language ("ja" or anything else for English).</summary>
+    public string Name(string language) => language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? NameJa : NameEn;
+
+    /// <summary>
+    /// The coordinators, a regulator and the usual internal departments a new installation starts with. Only names and
+    /// well-known home pages: email addresses and phone numbers are left empty, to be confirmed by the PSIRT.
+    /// </summary>
+    public static IReadOnlyList<Stakeholder> Defaults() =>
+    [
+        Seed(StakeholderKind.Coordinator, "一般社団法人JPCERTコーディネーションセンター (JPCERT/CC)", "JPCERT Coordination Center (JPCERT/CC)", "https://www.jpcert.or.jp/", "ja"),
+        Seed(StakeholderKind.Coordinator, "独立行政法人情報処理推進機構 (IPA)", "Information-technology Promotion Agency, Japan (IPA)", "https://www.ipa.go.jp/", "ja"),
+        Seed(StakeholderKind.Coordinator, "CERT コーディネーションセンター (CERT/CC)", "CERT Coordination Center (CERT/CC)", "https://www.kb.cert.org/vuls/", "en"),
+        Seed(StakeholderKind.Coordinator, "米国サイバーセキュリティ・社会基盤安全保障庁 (CISA)", "Cybersecurity and Infrastructure Security Agency (CISA)", "https://www.cisa.gov/", "en"),
+        Seed(StakeholderKind.Coordinator, "ドイツ連邦情報セキュリティ庁 (BSI / CERT-Bund)", "Federal Office for Information Security (BSI / CERT-Bund)", "https://www.bsi.bund.de/", "de"),
+        Seed(StakeholderKind.Coordinator, "英国国家サイバーセキュリティセンター (NCSC)", "National Cyber Security Centre (NCSC, UK)", "https://www.ncsc.gov.uk/", "en"),
+        Seed(StakeholderKind.Coordinator, "韓国インターネット振興院 (KrCERT/CC)", "Korea Internet & Security Agency (KrCERT/CC)", "https://www.krcert.or.kr/", "ko"),
+        Seed(StakeholderKind.Regulator, "欧州連合サイバーセキュリティ庁 (ENISA)", "European Union Agency for Cybersecurity (ENISA)", "https://www.enisa.europa.eu/", "en"),
+        Seed(StakeholderKind.Department, "品質保証部", "Quality Assurance", null, "ja"),
+        Seed(StakeholderKind.Department, "法務部", "Legal", null, "ja"),
+        Seed(StakeholderKind.Department, "広報部", "Public Relations", null, "ja"),
+        Seed(StakeholderKind.Department, "経営層", "Executive Management", null, "ja"),
+        Seed(StakeholderKind.Department, "開発部門", "Development", null, "ja"),
+        Seed(StakeholderKind.Department, "カスタマーサポート", "Customer Support", null, "ja"),
+    ];
+
+    private static Stakeholder Seed(StakeholderKind kind, string nameJa, string nameEn, string? webPage, string language) =>
+        Create(kind, new StakeholderDetails(nameJa, nameEn, WebPage: webPage, PreferredLanguage: language));
+
+    private static string Required(string? text, string field, int max)
+    {
+        text = (text ?? string.Empty).Trim();
+        return text.Length >= 1 && text.Length <= max ? text : throw new ArgumentException($"1 to {max} characters.", ToCamel(field));
+    }
+
+    private static string? Optional(string? text, string field, int max)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+            return null;
+        return text.Length <= max ? text : throw new ArgumentException($"At most {max} characters.", ToCamel(field));
+    }
+
+    private static ArgumentException Invalid(string field, string message) => new(message, field);
+
+    private static string ToCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}
