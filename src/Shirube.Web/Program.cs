@@ -8,6 +8,8 @@ using Shirube.Web.Features.Cases;
 using Shirube.Web.Features.Demo;
 using Shirube.Web.Features.Exports;
 using Shirube.Web.Features.Guidelines;
+using Shirube.Web.Features.Incidents;
+using Shirube.Web.Features.Notices;
 using Shirube.Web.Features.Localization;
 using Shirube.Web.Features.Organisation;
 using Shirube.Web.Features.Platform;
@@ -21,6 +23,7 @@ builder.Services.AddShirubeAccounts();
 builder.Services.AddShirubeGuidelines();
 builder.Services.AddShirubeUi();
 builder.Services.AddSingleton<CaseIntake>();
+builder.Services.AddSingleton<NoticeCentre>();
 builder.Services.AddSingleton(sp => ResponseLevels.FromSettings(sp.GetRequiredService<IConfiguration>()));
 
 var app = builder.Build();
@@ -47,6 +50,8 @@ app.MapAssessmentEndpoints();
 app.MapExportEndpoints();
 app.MapCaseEndpoints();
 app.MapCraEndpoints();
+app.MapIncidentEndpoints();
+app.MapNoticeEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

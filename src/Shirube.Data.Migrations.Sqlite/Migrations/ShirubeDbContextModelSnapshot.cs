@@ -868,6 +868,367 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AffectedVersions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BecameAwareAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EarlyWarningSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalReportSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotificationSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Severe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("IncidentStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.NotificationRule", b =>
+                {
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Severity", "Group");
+
+                    b.ToTable("NotificationRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Management",
+                            TargetHours = 1
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Legal",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "PublicRelations",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Customers",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Regulators",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Coordinators",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Suppliers",
+                            TargetHours = 48
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Management",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Legal",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "PublicRelations",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Customers",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Coordinators",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Suppliers",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "Moderate",
+                            Group = "Management",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Moderate",
+                            Group = "Suppliers",
+                            TargetHours = 168
+                        },
+                        new
+                        {
+                            Severity = "Low",
+                            Group = "Management",
+                            TargetHours = 72
+                        });
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTimeline", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1205,6 +1566,55 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shirube.Domain.Portfolio.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentNotification", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentStatement", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Statements")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.TimelineEntry", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.HasOne("Shirube.Domain.Organisation.BusinessUnit", null)
@@ -1238,6 +1648,17 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shirube.Domain.Cases.VulnerabilityCase", b =>
                 {
                     b.Navigation("Comments");
+
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Notifications");
+
+                    b.Navigation("Statements");
+
+                    b.Navigation("Timeline");
 
                     b.Navigation("Transitions");
                 });

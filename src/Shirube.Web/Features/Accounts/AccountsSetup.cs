@@ -16,6 +16,7 @@ internal static class AccountsSetup
     public const string AuditReaderPolicy = "AuditReader";
     public const string AdministratorPolicy = "Administrator";
     public const string SeeAllUnitsPolicy = "SeeAllUnits";
+    public const string PsirtPolicy = "Psirt";
 
     public static IServiceCollection AddShirubeAccounts(this IServiceCollection services)
     {
@@ -81,7 +82,8 @@ internal static class AccountsSetup
             .AddPolicy(WriterPolicy, p => p.RequireRole(Roles.Writers))
             .AddPolicy(AuditReaderPolicy, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
             .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(SeeAllUnitsPolicy, p => p.RequireRole(Roles.SeeAllUnits));
+            .AddPolicy(SeeAllUnitsPolicy, p => p.RequireRole(Roles.SeeAllUnits))
+            .AddPolicy(PsirtPolicy, p => p.RequireRole(Roles.Psirt));
         services.AddCascadingAuthenticationState();
         return services;
     }
