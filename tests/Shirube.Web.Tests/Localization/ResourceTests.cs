@@ -38,6 +38,17 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        ["Cra.IncidentKind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
+        ["IncidentSeverity."] = Enum.GetNames<Shirube.Domain.Incidents.IncidentSeverity>(),
+        ["IncidentSeverityText."] = Enum.GetNames<Shirube.Domain.Incidents.IncidentSeverity>(),
+        ["IncidentState."] = Enum.GetNames<Shirube.Domain.Incidents.IncidentState>(),
+        ["TimelineKind."] = Enum.GetNames<Shirube.Domain.Incidents.TimelineKind>(),
+        ["StakeholderGroup."] = Enum.GetNames<Shirube.Domain.Incidents.StakeholderGroup>(),
+        ["NotificationChannel."] = Enum.GetNames<Shirube.Domain.Incidents.NotificationChannel>(),
+        ["NotificationStatus."] = Enum.GetNames<Shirube.Domain.Incidents.NotificationStatus>(),
+        ["StatementStatus."] = Enum.GetNames<Shirube.Domain.Incidents.StatementStatus>(),
+        ["Notices.Cra."] = ["error", "warning"],
+        ["Notices."] = ["SupportEnding", "SupportEnded"],
     };
 
     [Fact]
