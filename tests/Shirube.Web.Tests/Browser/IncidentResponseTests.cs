@@ -87,6 +87,7 @@ public class IncidentResponseTests
         // The dashboard lists the incident's CRA reports; the bell counts the notices.
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("[data-testid=cra-due]")).ToContainTextAsync("Incident notification (72 h)");
+        await BrowserSession.Screenshot(page, "39-dashboard-en");
         await page.GotoAsync("/notices");
         // Support of the demo NAS 4.1 ends within 90 days; the CRA reports are further than 12 hours away.
         await Assertions.Expect(page.Locator("[data-testid=notices]")).ToContainTextAsync("Home NAS DS-4");
@@ -105,6 +106,12 @@ public class IncidentResponseTests
         await BrowserSession.Screenshot(page, "43-matrix-ja");
         await page.GotoAsync("/notices");
         await BrowserSession.Screenshot(page, "44-notices-ja");
+        // The product page marks the version whose support ends soon.
+        var products = await api.GetFromJsonAsync<JsonElement>("/api/products");
+        var nas = products.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Home NAS DS-4").GetProperty("id").GetGuid();
+        await page.GotoAsync($"/products/{nas}");
+        await Assertions.Expect(page.Locator("[data-testid=support-ending]")).ToContainTextAsync("残り");
+        await BrowserSession.Screenshot(page, "45-product-support-ja");
         await context.CloseAsync();
     }
 }
