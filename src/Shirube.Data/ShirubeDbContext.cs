@@ -11,6 +11,7 @@ using Shirube.Domain.Auditing;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Cases;
 using Shirube.Domain.Exploitation;
+using Shirube.Domain.Incidents;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
 using Shirube.Domain.Risk;
@@ -55,6 +56,10 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<VulnerabilityCase> Cases => Set<VulnerabilityCase>();
     /// <summary>Files reporters attached (read them through a case the actor may see).</summary>
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    /// <summary>Incidents, filtered by the actor's units (those without a product: PSIRT managers and administrators only).</summary>
+    public DbSet<Incident> Incidents => Set<Incident>();
+    /// <summary>The notification matrix: who hears of an incident at which severity, within how many hours.</summary>
+    public DbSet<NotificationRule> NotificationRules => Set<NotificationRule>();
     /// <summary>The risk-level definitions.</summary>
     public DbSet<RiskClass> RiskClasses => Set<RiskClass>();
     /// <summary>The likelihood × impact matrix that gives threats their risk level (one row).</summary>
@@ -95,6 +100,7 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         builder.Entity<Baseline>().HasQueryFilter(b => b.BusinessUnitId == null || ScopeSeesAll || ScopeUnitIds.Contains(b.BusinessUnitId.Value));
         // A case not yet assigned to a unit (a fresh report) is seen only by those who see every unit.
         builder.Entity<VulnerabilityCase>().HasQueryFilter(c => ScopeSeesAll || (c.BusinessUnitId != null && ScopeUnitIds.Contains(c.BusinessUnitId.Value)));
+        builder.Entity<Incident>().HasQueryFilter(i => ScopeSeesAll || (i.BusinessUnitId != null && ScopeUnitIds.Contains(i.BusinessUnitId.Value)));
         // The audit log shows a unit's changes only to those who see the unit, and changes of unassigned sensitive data
         // (new reports, their comments) only to those who see every unit; the organisation's own data to every reader.
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeSeesAll || a.BusinessUnitId == null || ScopeUnitIds.Contains(a.BusinessUnitId.Value));

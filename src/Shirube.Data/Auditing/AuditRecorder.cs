@@ -69,7 +69,7 @@ internal static class AuditRecorder
     // Vulnerability cases and assessments are the sensitive data: their rows without a unit of their own (a new report,
     // a comment, an evidence file) are logged for those who see every unit only.
     private static readonly string[] SensitiveNamespaces = [typeof(Shirube.Domain.Cases.VulnerabilityCase).Namespace!, typeof(Shirube.Domain.Assessments.Assessment).Namespace!,
-        typeof(Shirube.Domain.Threats.Threat).Namespace!];
+        typeof(Shirube.Domain.Threats.Threat).Namespace!, typeof(Shirube.Domain.Incidents.Incident).Namespace!];
 
     // The unit of the changed row, where it has one (products, baselines, assessments, cases); null for data of the
     // whole organisation (accounts, units, catalogs, company baselines).

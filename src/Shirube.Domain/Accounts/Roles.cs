@@ -20,6 +20,9 @@ public static class Roles
     /// <summary>Roles that may change domain data.</summary>
     public static IReadOnlyList<string> Writers { get; } = [Administrator, PsirtManager, PsirtAnalyst, ProductOwner];
 
+    /// <summary>The PSIRT's own roles: they handle incidents (product owners and auditors read them).</summary>
+    public static IReadOnlyList<string> Psirt { get; } = [Administrator, PsirtManager, PsirtAnalyst];
+
     /// <summary>Roles that see the data of every business unit.</summary>
     public static IReadOnlyList<string> SeeAllUnits { get; } = [Administrator, PsirtManager];
 

@@ -32,4 +32,26 @@ public sealed class ProductVersion
 
     /// <summary>Days of support left on <paramref name="day"/>, or null when no end is set.</summary>
     public int? SupportDaysLeft(DateOnly day) => EndOfSupport is { } end ? end.DayNumber - day.DayNumber : null;
+
+    /// <summary>Where security support stands on <paramref name="day"/>, warning <paramref name="warningDays"/> days before it ends.</summary>
+    public SupportStatus SupportOn(DateOnly day, int warningDays) => SupportDaysLeft(day) switch
+    {
+        null => SupportStatus.NoEnd,
+        < 0 => SupportStatus.Ended,
+        var left when left <= warningDays => SupportStatus.Ending,
+        _ => SupportStatus.Supported,
+    };
+}
+
+/// <summary>Where a version's security support stands on a given day.</summary>
+public enum SupportStatus
+{
+    /// <summary>No end of support is set.</summary>
+    NoEnd,
+    /// <summary>Supported, the end further away than the warning window.</summary>
+    Supported,
+    /// <summary>Supported, but the end falls within the warning window.</summary>
+    Ending,
+    /// <summary>Past the last day of support.</summary>
+    Ended,
 }

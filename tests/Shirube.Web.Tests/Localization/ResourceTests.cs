@@ -60,6 +60,17 @@ public partial class ResourceTests
         ["PsirtSetupExplain."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtSetup>(),
         ["Commitment."] = Enum.GetNames<Shirube.Domain.Psirt.PsirtCommitment>(),
         ["RaciWarning."] = Enum.GetNames<Shirube.Domain.Psirt.RaciWarning>(),
+        ["Cra.IncidentKind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
+        ["IncidentSeverity."] = Enum.GetNames<Shirube.Domain.Incidents.IncidentSeverity>(),
+        ["IncidentSeverityText."] = Enum.GetNames<Shirube.Domain.Incidents.IncidentSeverity>(),
+        ["IncidentState."] = Enum.GetNames<Shirube.Domain.Incidents.IncidentState>(),
+        ["TimelineKind."] = Enum.GetNames<Shirube.Domain.Incidents.TimelineKind>(),
+        ["StakeholderGroup."] = Enum.GetNames<Shirube.Domain.Incidents.StakeholderGroup>(),
+        ["NotificationChannel."] = Enum.GetNames<Shirube.Domain.Incidents.NotificationChannel>(),
+        ["NotificationStatus."] = Enum.GetNames<Shirube.Domain.Incidents.NotificationStatus>(),
+        ["StatementStatus."] = Enum.GetNames<Shirube.Domain.Incidents.StatementStatus>(),
+        ["Notices.Cra."] = ["error", "warning"],
+        ["Notices."] = ["SupportEnding", "SupportEnded"],
     };
 
     private static IEnumerable<(string Family, Shirube.Domain.Scoring.CvssMetric Metric)> CvssKeys() =>

@@ -18,6 +18,7 @@ internal static class AccountsSetup
     public const string SeeAllUnitsPolicy = "SeeAllUnits";
     /// <summary>Administrators and PSIRT managers: they change the stakeholder registry and the PSIRT's organisation.</summary>
     public const string PsirtLeadPolicy = "PsirtLead";
+    public const string PsirtPolicy = "Psirt";
 
     public static IServiceCollection AddShirubeAccounts(this IServiceCollection services)
     {
@@ -84,7 +85,8 @@ internal static class AccountsSetup
             .AddPolicy(AuditReaderPolicy, p => p.RequireRole(Roles.Administrator, Roles.Auditor))
             .AddPolicy(AdministratorPolicy, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(SeeAllUnitsPolicy, p => p.RequireRole(Roles.SeeAllUnits))
-            .AddPolicy(PsirtLeadPolicy, p => p.RequireRole(Roles.PsirtLeads));
+            .AddPolicy(PsirtLeadPolicy, p => p.RequireRole(Roles.PsirtLeads))
+            .AddPolicy(PsirtPolicy, p => p.RequireRole(Roles.Psirt));
         services.AddCascadingAuthenticationState();
         return services;
     }

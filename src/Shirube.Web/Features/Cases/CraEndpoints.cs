@@ -10,11 +10,15 @@ namespace Shirube.Web.Features.Cases;
 
 internal sealed record ExploitedRequest(bool Exploited);
 
-internal sealed record DeadlineDto(string Kind, DateTime? DueAt, DateTime? SubmittedAt, string Status, double? HoursLeft);
+internal sealed record DeadlineDto(string Kind, DateTime? DueAt, DateTime? SubmittedAt, string Status, double? HoursLeft, bool Provisional);
 
 internal sealed record CraDto(bool Applies, bool EuMarket, DateTime? ExploitedSince, DeadlineDto[] Deadlines);
 
-internal sealed record CraDueDto(Guid CaseId, string Number, string Title, string? Product, string Kind, DateTime DueAt, string Status, double HoursLeft);
+/// <summary>One CRA report due or overdue; <c>Subject</c> is "case" or "incident", <c>Href</c> the page it belongs to.</summary>
+internal sealed record CraDueDto(string Subject, Guid Id, string Number, string Title, string? Product, string Kind, DateTime DueAt, string Status, double HoursLeft, bool Provisional)
+{
+    public string Href => Subject == "incident" ? $"/incidents/{Id}" : $"/cases/{Id}";
+}
 
 internal sealed record CraDraftDto(string Kind, string CaseNumber, string Product, string[] AffectedVersions, string Title, string Description,
     string? Cwe, string? CvssVector, decimal? CvssScore, DateTime? ExploitedSince, string? RemediationPlan, DateOnly? PlannedRelease, DateTime? CorrectiveMeasureAt);
@@ -67,35 +71,41 @@ internal static class CraEndpoints
         app.MapGet("/api/cra/deadlines", async (ShirubeDbContext db, TimeProvider clock) =>
             TypedResults.Ok(await DueAsync(db, clock.GetUtcNow().UtcDateTime)))
             .RequireAuthorization().WithTags("CRA")
-            .WithSummary("Every CRA report due or overdue on the cases the caller may see, soonest deadline first.");
+            .WithSummary("Every CRA report due or overdue on the cases and incidents the caller may see, soonest deadline first.");
         return app;
     }
 
-    /// <summary>Open CRA reports across the visible cases, soonest first.</summary>
+    /// <summary>Open CRA reports across the visible cases and incidents, soonest first.</summary>
     internal static async Task<CraDueDto[]> DueAsync(ShirubeDbContext db, DateTime now)
     {
         var flagged = await db.Cases.AsNoTracking().Include(c => c.Transitions).Where(c => c.ExploitedSince != null).ToListAsync();
-        var ids = flagged.Select(c => c.ProductId).OfType<Guid>().ToList();
+        var severe = await db.Incidents.AsNoTracking().Where(i => i.Severe).ToListAsync();
+        var ids = flagged.Select(c => c.ProductId).Concat(severe.Select(i => i.ProductId)).OfType<Guid>().ToList();
         var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
-        return [.. flagged.SelectMany(c =>
-        {
-            var product = c.ProductId is { } pid ? products.GetValueOrDefault(pid) : null;
-            return CraClock.For(c, OnEuMarket(product), now)
-                .Where(d => d.Status is CraReportStatus.Due or CraReportStatus.Overdue)
-                .Select(d => new CraDueDto(c.Id, c.Number, c.Title, product?.Name, d.Kind.ToString(), d.DueAt!.Value, d.Status.ToString(), Math.Round(d.Left(now)!.Value.TotalHours, 1)));
-        }).OrderBy(d => d.DueAt)];
+        Product? ProductOf(Guid? id) => id is { } pid ? products.GetValueOrDefault(pid) : null;
+        return [.. flagged.SelectMany(c => Open("case", c.Id, c.Number, c.Title, ProductOf(c.ProductId), CraClock.For(c, OnEuMarket(ProductOf(c.ProductId)), now), now))
+            .Concat(severe.SelectMany(i => Open("incident", i.Id, i.Number, i.Title, ProductOf(i.ProductId), CraClock.For(i, OnEuMarket(ProductOf(i.ProductId)), now), now)))
+            .OrderBy(d => d.DueAt)];
     }
 
-    private static bool OnEuMarket(Product? product) => product?.Markets.Contains("EU") ?? false;
+    private static IEnumerable<CraDueDto> Open(string subject, Guid id, string number, string title, Product? product, IReadOnlyList<CraDeadline> deadlines, DateTime now) =>
+        deadlines.Where(d => d.Status is CraReportStatus.Due or CraReportStatus.Overdue)
+            .Select(d => new CraDueDto(subject, id, number, title, product?.Name, d.Kind.ToString(), d.DueAt!.Value, d.Status.ToString(), Math.Round(d.Left(now)!.Value.TotalHours, 1), d.Provisional));
+
+    /// <summary>True when the product is placed on the EU market, which is what makes the CRA clocks run.</summary>
+    internal static bool OnEuMarket(Product? product) => product?.Markets.Contains("EU") ?? false;
+
+    /// <summary>The deadlines as the API shows them, with hours left.</summary>
+    internal static DeadlineDto[] Deadlines(IReadOnlyList<CraDeadline> deadlines, DateTime now) =>
+        [.. deadlines.Select(d => new DeadlineDto(d.Kind.ToString(), d.DueAt, d.SubmittedAt, d.Status.ToString(),
+            d.Left(now) is { } left ? Math.Round(left.TotalHours, 1) : null, d.Provisional))];
 
     private static async Task<CraDto> CraAsync(ShirubeDbContext db, VulnerabilityCase c, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var product = c.ProductId is { } pid ? await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid) : null;
         var eu = OnEuMarket(product);
-        return new CraDto(CraClock.Applies(c, eu), eu, c.ExploitedSince,
-            [.. CraClock.For(c, eu, now).Select(d => new DeadlineDto(d.Kind.ToString(), d.DueAt, d.SubmittedAt, d.Status.ToString(),
-                d.Left(now) is { } left ? Math.Round(left.TotalHours, 1) : null))]);
+        return new CraDto(CraClock.Applies(c, eu), eu, c.ExploitedSince, Deadlines(CraClock.For(c, eu, now), now));
     }
 
     private static CraDraftDto Draft(VulnerabilityCase c, Product? product, CraReportKind kind) => new(
