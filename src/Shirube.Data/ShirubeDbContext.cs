@@ -12,6 +12,8 @@ using Shirube.Domain.Baselines;
 using Shirube.Domain.Cases;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
+using Shirube.Domain.Psirt;
+using Shirube.Domain.Training;
 
 namespace Shirube.Data;
 
@@ -58,6 +60,14 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<ImportedCatalog> ImportedCatalogs => Set<ImportedCatalog>();
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>PSIRT maturity self-assessments (company-wide).</summary>
+    public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
+    /// <summary>Training courses.</summary>
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    /// <summary>Training assignments to roles or users.</summary>
+    public DbSet<TrainingAssignment> TrainingAssignments => Set<TrainingAssignment>();
+    /// <summary>Training completion records.</summary>
+    public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
