@@ -12,6 +12,8 @@ using Shirube.Web.Features.Localization;
 using Shirube.Web.Features.Organisation;
 using Shirube.Web.Features.Platform;
 using Shirube.Web.Features.Portfolio;
+using Shirube.Web.Features.Psirt;
+using Shirube.Web.Features.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +23,7 @@ builder.Services.AddShirubeAccounts();
 builder.Services.AddShirubeGuidelines();
 builder.Services.AddShirubeUi();
 builder.Services.AddSingleton<CaseIntake>();
+builder.Services.AddSingleton(_ => Shirube.Formats.Psirt.PsirtFrameworkReader.Load());
 builder.Services.AddSingleton(sp => ResponseLevels.FromSettings(sp.GetRequiredService<IConfiguration>()));
 
 var app = builder.Build();
@@ -47,6 +50,8 @@ app.MapAssessmentEndpoints();
 app.MapExportEndpoints();
 app.MapCaseEndpoints();
 app.MapCraEndpoints();
+app.MapMaturityEndpoints();
+app.MapTrainingEndpoints();
 app.MapAuditEndpoints();
 app.MapShirubeUi();
 

@@ -38,6 +38,9 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        ["Maturity.Trend."] = Enum.GetNames<Shirube.Domain.Psirt.MaturityTrend>(),
+        ["Practice."] = Enum.GetNames<Shirube.Domain.Psirt.ServicePractice>(),
+        ["TrainingState."] = Enum.GetNames<Shirube.Domain.Training.TrainingState>(),
     };
 
     [Fact]
