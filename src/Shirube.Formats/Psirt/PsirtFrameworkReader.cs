@@ -82,11 +82,11 @@ public static class PsirtFrameworkReader
 
     private sealed record FunctionDto(string Id, string Name);
 
-    private sealed record ServiceDto(string Id, string Name, bool? Verify, TextDto Title, TextDto Summary, IReadOnlyList<FunctionDto> Functions);
+    private sealed record ServiceDto(string Id, string Name, TextDto Title, TextDto Summary, IReadOnlyList<FunctionDto> Functions, bool? Verify = null);
 
     private sealed record AreaDto(string Id, string Name, TextDto Title, TextDto Summary, IReadOnlyList<ServiceDto> Services);
 
-    private sealed record LevelDto(string Id, string Name, TextDto Title, bool? Verify);
+    private sealed record LevelDto(string Id, string Name, TextDto Title, bool? Verify = null);
 
     private sealed record FrameworkDto(string Id, string Version, string Source, int ExpectedServices, int ExpectedFunctions,
         IReadOnlyList<LevelDto> Levels, IReadOnlyList<AreaDto> Areas);
