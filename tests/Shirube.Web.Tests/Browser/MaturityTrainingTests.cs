@@ -36,8 +36,9 @@ public class MaturityTrainingTests
         await page.GotoAsync("/psirt/maturity");
         await BrowserSession.WaitUntilInteractive(page);
         await page.Locator("[data-testid=start-title] input, input[data-testid=start-title]").First.FillAsync(title);
+        await page.Locator("[data-testid=start-title] input, input[data-testid=start-title]").First.PressAsync("Tab");
         await page.ClickAsync("[data-testid=start-assessment]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/psirt/maturity/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/psirt/maturity/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("h4")).ToContainTextAsync(title);
         await BrowserSession.WaitUntilInteractive(page);
     }
@@ -71,7 +72,7 @@ public class MaturityTrainingTests
 
         // The re-assessment starts from a copy: 1.1 is still partial; raising it shows as an improvement.
         await StartAsync(page, "FY2026 H2");
-        await Assertions.Expect(Service(page, "1.1").Locator(".mud-select")).ToContainTextAsync("Partial");
+        await Assertions.Expect(Service(page, "1.1").Locator(".mud-select").First).ToContainTextAsync("Partial");
         await AnswerAsync(page, "1.1", "In place");
         await Assertions.Expect(Service(page, "1.1").Locator("[data-testid=trend]")).ToHaveAttributeAsync("data-trend", "Improved");
         await Assertions.Expect(Service(page, "2.1").Locator("[data-testid=trend]")).ToHaveAttributeAsync("data-trend", "Unchanged");
@@ -119,6 +120,8 @@ public class MaturityTrainingTests
         await Assertions.Expect(page.Locator("[data-testid=training-status] [data-testid=training-state]").First).ToContainTextAsync("Overdue");
         await BrowserSession.Screenshot(page, "43-training-overdue-en", fullPage: false);
         await BrowserSession.SwitchLanguageAsync(page, "ja");
+        await Assertions.Expect(page.Locator(".mud-tab", new() { HasText = "期限超過" })).ToBeVisibleAsync();
+        await BrowserSession.WaitUntilInteractive(page);
         await page.Locator(".mud-tab", new() { HasText = "期限超過" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=training-status]")).ToContainTextAsync("PSIRT プロセス基礎");
         await BrowserSession.Screenshot(page, "44-training-overdue-ja", fullPage: false);
