@@ -18,6 +18,8 @@ using Shirube.Domain.Risk;
 using Shirube.Domain.Threats;
 using Shirube.Domain.Psirt;
 using Shirube.Domain.Stakeholders;
+using Shirube.Domain.Psirt;
+using Shirube.Domain.Training;
 
 namespace Shirube.Data;
 
@@ -80,6 +82,14 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     public DbSet<RaciAssignment> RaciAssignments => Set<RaciAssignment>();
     /// <summary>The append-only audit log.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>PSIRT maturity self-assessments (company-wide).</summary>
+    public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
+    /// <summary>Training courses.</summary>
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    /// <summary>Training assignments to roles or users.</summary>
+    public DbSet<TrainingAssignment> TrainingAssignments => Set<TrainingAssignment>();
+    /// <summary>Training completion records.</summary>
+    public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
 
     /// <summary>CISA's Known Exploited Vulnerabilities, as last imported.</summary>
     public DbSet<KevEntry> KevEntries => Set<KevEntry>();

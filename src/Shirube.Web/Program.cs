@@ -20,6 +20,8 @@ using Shirube.Web.Features.Risk;
 using Shirube.Web.Features.Threats;
 using Shirube.Web.Features.PsirtOrganisation;
 using Shirube.Web.Features.Stakeholders;
+using Shirube.Web.Features.Psirt;
+using Shirube.Web.Features.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +33,7 @@ builder.Services.AddShirubeUi();
 builder.Services.AddSingleton<CaseIntake>();
 builder.Services.AddShirubeExploitation();
 builder.Services.AddSingleton<NoticeCentre>();
+builder.Services.AddSingleton(_ => Shirube.Formats.Psirt.PsirtFrameworkReader.Load());
 builder.Services.AddSingleton(sp => ResponseLevels.FromSettings(sp.GetRequiredService<IConfiguration>()));
 
 var app = builder.Build();
@@ -63,6 +66,8 @@ app.MapThreatEndpoints();
 app.MapMetricsEndpoints();
 app.MapIncidentEndpoints();
 app.MapNoticeEndpoints();
+app.MapMaturityEndpoints();
+app.MapTrainingEndpoints();
 app.MapAuditEndpoints();
 app.MapStakeholderEndpoints();
 app.MapPsirtOrganisationEndpoints();

@@ -71,6 +71,9 @@ public partial class ResourceTests
         ["StatementStatus."] = Enum.GetNames<Shirube.Domain.Incidents.StatementStatus>(),
         ["Notices.Cra."] = ["error", "warning"],
         ["Notices."] = ["SupportEnding", "SupportEnded"],
+        ["Maturity.Trend."] = Enum.GetNames<Shirube.Domain.Psirt.MaturityTrend>(),
+        ["Practice."] = Enum.GetNames<Shirube.Domain.Psirt.ServicePractice>(),
+        ["TrainingState."] = Enum.GetNames<Shirube.Domain.Training.TrainingState>(),
     };
 
     private static IEnumerable<(string Family, Shirube.Domain.Scoring.CvssMetric Metric)> CvssKeys() =>
