@@ -14,11 +14,10 @@ using Shirube.Domain.Exploitation;
 using Shirube.Domain.Incidents;
 using Shirube.Domain.Organisation;
 using Shirube.Domain.Portfolio;
+using Shirube.Domain.Psirt;
 using Shirube.Domain.Risk;
-using Shirube.Domain.Threats;
-using Shirube.Domain.Psirt;
 using Shirube.Domain.Stakeholders;
-using Shirube.Domain.Psirt;
+using Shirube.Domain.Threats;
 using Shirube.Domain.Training;
 
 namespace Shirube.Data;

@@ -985,6 +985,367 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.ToTable("KevEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("AffectedVersions")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTime>("BecameAwareAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EarlyWarningSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinalReportSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotificationSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Severe")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("IncidentStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.NotificationRule", b =>
+                {
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TargetHours")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Severity", "Group");
+
+                    b.ToTable("NotificationRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Management",
+                            TargetHours = 1
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Legal",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "PublicRelations",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Customers",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Regulators",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Coordinators",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Suppliers",
+                            TargetHours = 48
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Management",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Legal",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "PublicRelations",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Customers",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Coordinators",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Suppliers",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "Moderate",
+                            Group = "Management",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Moderate",
+                            Group = "Suppliers",
+                            TargetHours = 168
+                        },
+                        new
+                        {
+                            Severity = "Low",
+                            Group = "Management",
+                            TargetHours = 72
+                        });
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTimeline", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1130,6 +1491,166 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.ToTable("RiskClasses", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OwnerDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Practice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("MaturityAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousId");
+
+                    b.ToTable("MaturityAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.PsirtMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TimeSharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PsirtMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.PsirtOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Setup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PsirtOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.RaciAssignment", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.HasKey("ServiceId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("RaciAssignments", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrix", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1196,6 +1717,70 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasKey("MatrixId", "Axis", "Value");
 
                     b.ToTable("RiskScaleSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Stakeholders.Stakeholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("CpeVendors")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EncryptionKey")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.PrimitiveCollection<Guid[]>("ProductIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.PrimitiveCollection<string[]>("PurlKeys")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("WebPage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.ToTable("Stakeholders", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Threats.Countermeasure", b =>
@@ -1292,6 +1877,153 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("Threats", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssignmentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAssignees", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TrainingAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "UserId");
+
+                    b.ToTable("TrainingCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FirstServiceId")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TrainingCourses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1486,6 +2218,55 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shirube.Domain.Portfolio.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentNotification", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentStatement", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Statements")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.TimelineEntry", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.HasOne("Shirube.Domain.Organisation.BusinessUnit", null)
@@ -1500,6 +2281,45 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasOne("Shirube.Domain.Portfolio.Product", null)
                         .WithMany("Versions")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAnswer", b =>
+                {
+                    b.HasOne("Shirube.Domain.Psirt.MaturityAssessment", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAssessment", b =>
+                {
+                    b.HasOne("Shirube.Domain.Psirt.MaturityAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.PsirtMember", b =>
+                {
+                    b.HasOne("Shirube.Domain.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shirube.Data.Accounts.ShirubeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.RaciAssignment", b =>
+                {
+                    b.HasOne("Shirube.Domain.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1540,6 +2360,33 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignee", b =>
+                {
+                    b.HasOne("Shirube.Domain.Training.TrainingAssignment", null)
+                        .WithMany("Assignees")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignment", b =>
+                {
+                    b.HasOne("Shirube.Domain.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingCompletion", b =>
+                {
+                    b.HasOne("Shirube.Domain.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Assessments.Assessment", b =>
                 {
                     b.Navigation("Entries");
@@ -1559,9 +2406,25 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Navigation("Transitions");
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Notifications");
+
+                    b.Navigation("Statements");
+
+                    b.Navigation("Timeline");
+
+                    b.Navigation("Transitions");
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAssessment", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrix", b =>
@@ -1574,6 +2437,11 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
             modelBuilder.Entity("Shirube.Domain.Threats.Threat", b =>
                 {
                     b.Navigation("Countermeasures");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignment", b =>
+                {
+                    b.Navigation("Assignees");
                 });
 #pragma warning restore 612, 618
         }

@@ -974,6 +974,367 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("KevEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AffectedVersions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BecameAwareAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EarlyWarningSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalReportSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotificationSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Severe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("IncidentStatements", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.NotificationRule", b =>
+                {
+                    b.Property<string>("Severity")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Severity", "Group");
+
+                    b.ToTable("NotificationRules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Management",
+                            TargetHours = 1
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Legal",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "PublicRelations",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Customers",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Regulators",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Coordinators",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Critical",
+                            Group = "Suppliers",
+                            TargetHours = 48
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Management",
+                            TargetHours = 4
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Legal",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "PublicRelations",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Customers",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Coordinators",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "High",
+                            Group = "Suppliers",
+                            TargetHours = 72
+                        },
+                        new
+                        {
+                            Severity = "Moderate",
+                            Group = "Management",
+                            TargetHours = 24
+                        },
+                        new
+                        {
+                            Severity = "Moderate",
+                            Group = "Suppliers",
+                            TargetHours = 168
+                        },
+                        new
+                        {
+                            Severity = "Low",
+                            Group = "Management",
+                            TargetHours = 72
+                        });
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("IncidentTimeline", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Organisation.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1119,6 +1480,166 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("RiskClasses", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerDepartment")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Practice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "ServiceId")
+                        .IsUnique();
+
+                    b.ToTable("MaturityAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreviousId");
+
+                    b.ToTable("MaturityAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.PsirtMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeSharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PsirtMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.PsirtOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PsirtOrganisation", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.RaciAssignment", b =>
+                {
+                    b.Property<string>("ServiceId")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("RaciAssignments", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrix", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1185,6 +1706,70 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasKey("MatrixId", "Axis", "Value");
 
                     b.ToTable("RiskScaleSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Stakeholders.Stakeholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CpeVendors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncryptionKey")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProductIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PurlKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebPage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.ToTable("Stakeholders", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Threats.Countermeasure", b =>
@@ -1281,6 +1866,153 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("Threats", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("AssignmentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("TrainingAssignees", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("TrainingAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "UserId");
+
+                    b.ToTable("TrainingCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstServiceId")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TrainingCourses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1475,6 +2207,55 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shirube.Domain.Portfolio.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentNotification", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentStatement", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Statements")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Incidents.TimelineEntry", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.HasOne("Shirube.Domain.Organisation.BusinessUnit", null)
@@ -1489,6 +2270,45 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Shirube.Domain.Portfolio.Product", null)
                         .WithMany("Versions")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAnswer", b =>
+                {
+                    b.HasOne("Shirube.Domain.Psirt.MaturityAssessment", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAssessment", b =>
+                {
+                    b.HasOne("Shirube.Domain.Psirt.MaturityAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.PsirtMember", b =>
+                {
+                    b.HasOne("Shirube.Domain.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shirube.Data.Accounts.ShirubeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.RaciAssignment", b =>
+                {
+                    b.HasOne("Shirube.Domain.Stakeholders.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1529,6 +2349,33 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignee", b =>
+                {
+                    b.HasOne("Shirube.Domain.Training.TrainingAssignment", null)
+                        .WithMany("Assignees")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignment", b =>
+                {
+                    b.HasOne("Shirube.Domain.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingCompletion", b =>
+                {
+                    b.HasOne("Shirube.Domain.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Assessments.Assessment", b =>
                 {
                     b.Navigation("Entries");
@@ -1548,9 +2395,25 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Transitions");
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Notifications");
+
+                    b.Navigation("Statements");
+
+                    b.Navigation("Timeline");
+
+                    b.Navigation("Transitions");
+                });
+
             modelBuilder.Entity("Shirube.Domain.Portfolio.Product", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Psirt.MaturityAssessment", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Risk.RiskMatrix", b =>
@@ -1563,6 +2426,11 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shirube.Domain.Threats.Threat", b =>
                 {
                     b.Navigation("Countermeasures");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Training.TrainingAssignment", b =>
+                {
+                    b.Navigation("Assignees");
                 });
 #pragma warning restore 612, 618
         }
