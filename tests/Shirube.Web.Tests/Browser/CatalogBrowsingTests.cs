@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 namespace Shirube.Web.Tests.Browser;
 
 /// <summary>The first question of our users, in the browser: which guideline covers which part, and how deeply.</summary>
+[Collection(BrowserTestGroup.Name)]
 public class CatalogBrowsingTests
 {
     private const string Admin = "admin";

@@ -10,6 +10,7 @@ namespace Shirube.Web.Tests.Browser;
 /// A PSIRT manager scores a case by picking CVSS metrics in the editor, gives it a CVE that the imported KEV catalog
 /// lists, and sees the response level go up with the reason; the editor and the feeds page read in Japanese too.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class CvssEditorTests
 {
     private const string Admin = "admin";

@@ -9,6 +9,7 @@ namespace Shirube.Web.Tests.Browser;
 /// What a newcomer does on day one, in Debian's Chromium: sign in with the printed one-time password,
 /// choose a password, load the example portfolio, switch language, create an API token.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class FirstRunTests
 {
     private const string NewPassword = "My-0wn-Passw0rd";

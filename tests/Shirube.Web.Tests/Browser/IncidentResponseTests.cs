@@ -9,6 +9,7 @@ namespace Shirube.Web.Tests.Browser;
 /// A PSIRT manager opens an incident on a demo product placed on the EU market, flags it severe and sees the CRA clocks,
 /// records a notification to management, and edits and approves the Japanese and English public statements.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class IncidentResponseTests
 {
     private const string Admin = "admin";

@@ -11,6 +11,7 @@ namespace Shirube.Web.Tests.Browser;
 /// one service and sees the progress and the radar; then creates a course, assigns it to the analysts, and finds it on
 /// the overdue list once the due date has passed.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class MaturityTrainingTests
 {
     private const string Admin = "admin";

@@ -10,6 +10,7 @@ namespace Shirube.Web.Tests.Browser;
 /// it, tailoring bottom-up and top-down, an assessment with evidence, and the portfolio heat map of required against
 /// actual — on the example portfolio, in Japanese and English.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class PortfolioAssessmentTests
 {
     private const string Admin = "admin";

@@ -9,6 +9,7 @@ namespace Shirube.Web.Tests.Browser;
 /// A PSIRT manager registers a supplier with a package key and finds it from a component's purl, then sets up a hybrid
 /// PSIRT with a dedicated and a part-time member and fills the RACI row of vulnerability intake.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class PsirtOrganisationTests
 {
     private const string Admin = "admin";

@@ -10,6 +10,7 @@ namespace Shirube.Web.Tests.Browser;
 /// countermeasure fulfils a baseline requirement, sees its risk colour and the STRIDE × part summary, then the
 /// baseline line that counters it and the PSIRT metrics — in Japanese and English.
 /// </summary>
+[Collection(BrowserTestGroup.Name)]
 public class ThreatRegisterTests
 {
     private const string Admin = "admin";
@@ -87,7 +88,10 @@ public class ThreatRegisterTests
 
         // From the product to its threat register, still empty.
         await page.GotoAsync("/products");
+        // The product list opens a product on a row click, which needs the live circuit: a click before it starts is lost.
+        await BrowserSession.WaitUntilInteractive(page);
         await page.ClickAsync($"text={Router}");
+        await page.WaitForURLAsync($"**/products/{productId}");
         await BrowserSession.WaitUntilInteractive(page);
         await page.ClickAsync("[data-testid=open-threats]");
         await page.WaitForURLAsync("**/threats");

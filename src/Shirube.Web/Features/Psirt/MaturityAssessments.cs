@@ -41,7 +41,16 @@ internal static class MaturityAssessments
         assessment.PreviousId is { } p ? await LoadAsync(db, p) : null;
 
     /// <summary>Owner departments named before, for suggestions.</summary>
-    public static async Task<List<string>> OwnersAsync(ShirubeDbContext db) =>
-        [.. (await db.Set<MaturityAnswer>().AsNoTracking().Where(a => a.OwnerDepartment != null).Select(a => a.OwnerDepartment!).Distinct().ToListAsync())
-            .Order(StringComparer.CurrentCulture)];
+    /// <summary>
+    /// Owner suggestions: the internal departments of the stakeholder registry, in the user's language, then the names
+    /// used in earlier answers.
+    /// </summary>
+    public static async Task<List<string>> OwnersAsync(ShirubeDbContext db)
+    {
+        var japanese = System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("ja", StringComparison.Ordinal);
+        var departments = await db.Stakeholders.AsNoTracking().Where(s => s.Kind == Shirube.Domain.Stakeholders.StakeholderKind.Department)
+            .Select(s => japanese ? s.NameJa : s.NameEn).ToListAsync();
+        var used = await db.Set<MaturityAnswer>().AsNoTracking().Where(a => a.OwnerDepartment != null).Select(a => a.OwnerDepartment!).Distinct().ToListAsync();
+        return [.. departments.Order(StringComparer.CurrentCulture).Concat(used.Order(StringComparer.CurrentCulture)).Distinct(StringComparer.Ordinal)];
+    }
 }
