@@ -30,10 +30,41 @@ public enum SlaStatus
 /// <param name="Status">Met, breached, open or overdue.</param>
 public sealed record SlaTarget(string Step, DateTime DueAt, DateTime? ReachedAt, SlaStatus Status);
 
+/// <summary>What a reason of a response decision is about.</summary>
+public enum ResponseReasonKind
+{
+    /// <summary>The band of the CVSS score.</summary>
+    Score,
+    /// <summary>No CVSS score yet: the middle band.</summary>
+    Unscored,
+    /// <summary>Exploitation signals: the PSIRT's flag, CISA KEV, EPSS.</summary>
+    Exploitation,
+    /// <summary>The product's risk class.</summary>
+    RiskClass,
+}
+
+/// <summary>One reason of a response decision, with the facts a page needs to say it in its own language.</summary>
+/// <param name="Kind">What it is about.</param>
+/// <param name="Text">The reason in English, as the API gives it.</param>
+/// <param name="Raised">Whether it raised the level.</param>
+/// <param name="Score">The CVSS score (Score).</param>
+/// <param name="Band">The level the score gives (Score, Unscored).</param>
+/// <param name="Flagged">The PSIRT flagged active exploitation (Exploitation).</param>
+/// <param name="KevSince">The day CISA added the CVE to KEV (Exploitation).</param>
+/// <param name="Epss">The EPSS probability at or above the threshold (Exploitation).</param>
+/// <param name="EpssThreshold">The threshold it met (Exploitation).</param>
+/// <param name="RiskClass">The product's risk class (RiskClass).</param>
+public sealed record ResponseReason(ResponseReasonKind Kind, string Text, bool Raised, decimal? Score = null, string? Band = null, bool Flagged = false,
+    DateOnly? KevSince = null, decimal? Epss = null, decimal? EpssThreshold = null, int? RiskClass = null);
+
 /// <summary>The response level of a case and why.</summary>
 /// <param name="Level">The level.</param>
-/// <param name="Reasons">Why: the score band and each raise.</param>
-public sealed record ResponseDecision(ResponseLevel Level, IReadOnlyList<string> Reasons);
+/// <param name="Why">Why: the score band and each raise.</param>
+public sealed record ResponseDecision(ResponseLevel Level, IReadOnlyList<ResponseReason> Why)
+{
+    /// <summary>The reasons in English.</summary>
+    public IReadOnlyList<string> Reasons => [.. Why.Select(w => w.Text)];
+}
 
 /// <summary>
 /// Configurable response levels: the CVSS score gives the band (9.0+ Critical, 7.0+ High, 4.0+ Medium, else Low; no
@@ -74,37 +105,48 @@ public sealed class ResponsePolicy(IReadOnlyList<ResponseLevel> levels, decimal 
     public ResponseDecision Decide(decimal? cvssScore, ExploitationSignals exploitation, int? riskClass)
     {
         ArgumentNullException.ThrowIfNull(exploitation);
-        var (rank, reason) = cvssScore switch
+        var rank = cvssScore switch
         {
-            null => (2, "no CVSS score yet: Medium"),
-            >= 9.0m => (0, $"CVSS {cvssScore:0.0}: Critical"),
-            >= 7.0m => (1, $"CVSS {cvssScore:0.0}: High"),
-            >= 4.0m => (2, $"CVSS {cvssScore:0.0}: Medium"),
-            _ => (3, $"CVSS {cvssScore:0.0}: Low"),
+            null => 2,
+            >= 9.0m => 0,
+            >= 7.0m => 1,
+            >= 4.0m => 2,
+            _ => 3,
         };
-        var reasons = new List<string> { reason };
+        var band = BandName(rank);
+        var why = new List<ResponseReason>
+        {
+            cvssScore is { } score
+                ? new(ResponseReasonKind.Score, FormattableString.Invariant($"CVSS {score:0.0}: {band}"), false, Score: score, Band: band)
+                : new(ResponseReasonKind.Unscored, $"no CVSS score yet: {band}", false, Band: band),
+        };
         var signals = new List<string>();
         if (exploitation.KnownExploited)
             signals.Add("actively exploited");
         if (exploitation.Kev is { } kev)
             signals.Add(FormattableString.Invariant($"in CISA KEV since {kev.DateAdded:yyyy-MM-dd}"));
-        if (exploitation.Epss is { } epss && epss.Probability >= EpssThreshold)
-            signals.Add(FormattableString.Invariant($"EPSS {epss.Probability:0.000} ≥ {EpssThreshold:0.###}"));
+        var epss = exploitation.Epss is { } e && e.Probability >= EpssThreshold ? e.Probability : (decimal?)null;
+        if (epss is { } p)
+            signals.Add(FormattableString.Invariant($"EPSS {p:0.000} ≥ {EpssThreshold:0.###}"));
         if (signals.Count > 0)
         {
-            var raise = rank > 0 ? ": one level up" : "";
-            if (rank > 0)
+            var raised = rank > 0;
+            if (raised)
                 rank--;
-            reasons.Add(string.Join(", ", signals) + raise);
+            why.Add(new(ResponseReasonKind.Exploitation, string.Join(", ", signals) + (raised ? ": one level up" : ""), raised,
+                Flagged: exploitation.KnownExploited, KevSince: exploitation.Kev?.DateAdded, Epss: epss, EpssThreshold: epss is null ? null : EpssThreshold));
         }
         if (riskClass >= 3 && rank > 0)
         {
             rank--;
-            reasons.Add($"product risk class {riskClass}: one level up");
+            why.Add(new(ResponseReasonKind.RiskClass, $"product risk class {riskClass}: one level up", true, RiskClass: riskClass));
         }
         var level = Levels.FirstOrDefault(l => l.Rank == rank) ?? Levels[^1];
-        return new ResponseDecision(level, reasons);
+        return new ResponseDecision(level, why);
     }
+
+    // The band a score gives, named by the level of that rank (the default names if a rank has no level).
+    private string BandName(int rank) => Levels.FirstOrDefault(l => l.Rank == rank)?.Name ?? Default.Levels[rank].Name;
 
     /// <summary>The three SLA targets of a case at its level.</summary>
     public static IReadOnlyList<SlaTarget> Sla(VulnerabilityCase c, ResponseLevel level, DateTime now)

@@ -56,6 +56,21 @@ public class ResponsePolicyTests
         Assert.Equal(c.Reason, decision.Reasons[^1]);
     }
 
+    [Fact]
+    public void Decide_GivesEachReasonsFacts_SoAPageCanSayItInItsLanguage()
+    {
+        var kev = new KevEntry("CVE-2021-44228", "Apache", "Log4j2", "Apache Log4j2 Remote Code Execution Vulnerability", new DateOnly(2021, 12, 10), null, true, null);
+        var epss = new EpssScore("CVE-2021-44228", 0.94358m, 0.99958m, new DateOnly(2025, 11, 24));
+
+        var why = ResponsePolicy.Default.Decide(5.3m, new ExploitationSignals(true, kev, epss), riskClass: 3).Why;
+
+        Assert.Equal([ResponseReasonKind.Score, ResponseReasonKind.Exploitation, ResponseReasonKind.RiskClass], why.Select(w => w.Kind));
+        Assert.Equal((5.3m, "Medium", false), (why[0].Score!.Value, why[0].Band, why[0].Raised));
+        Assert.Equal((true, new DateOnly(2021, 12, 10), 0.94358m, 0.1m, true), (why[1].Flagged, why[1].KevSince!.Value, why[1].Epss!.Value, why[1].EpssThreshold!.Value, why[1].Raised));
+        Assert.Equal((3, true), (why[2].RiskClass!.Value, why[2].Raised));
+        Assert.Equal(ResponseReasonKind.Unscored, ResponsePolicy.Default.Decide(null, ExploitationSignals.None, null).Why.Single().Kind);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1.5)]

@@ -69,6 +69,7 @@ public class CvssEditorTests
         await BrowserSession.SwitchLanguageAsync(page, "ja");
         await Assertions.Expect(page.Locator("[data-testid=cvss-editor]")).ToContainTextAsync("攻撃元区分");
         await Assertions.Expect(page.Locator("[data-testid=case-exploitation]")).ToContainTextAsync("CISA KEV 掲載");
+        await Assertions.Expect(page.Locator("[data-testid=case-response]")).ToContainTextAsync("CISA KEV 掲載（2021-12-10～）：1 段階引き上げ");
         await BrowserSession.Screenshot(page, "41-case-cvss-kev-ja");
 
         await page.GotoAsync("/feeds");
