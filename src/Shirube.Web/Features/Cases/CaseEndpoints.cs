@@ -200,10 +200,15 @@ internal static class CaseEndpoints
     internal static async Task<CaseDto> DtoAsync(ShirubeDbContext db, VulnerabilityCase c, ResponsePolicy policy, TimeProvider clock)
     {
         var riskClass = c.ProductId is { } pid ? await db.Products.Where(p => p.Id == pid).Select(p => p.RiskClass).SingleOrDefaultAsync() : null;
-        var score = Score(c);
+        var (decision, signals) = await DecideAsync(db, c, policy, riskClass);
+        return ToDto(c, decision, ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime), Score(c), signals);
+    }
+
+    /// <summary>The case's response level from its score, what is known of its exploitation, and its product's risk class.</summary>
+    internal static async Task<(ResponseDecision Decision, ExploitationSignals Signals)> DecideAsync(ShirubeDbContext db, VulnerabilityCase c, ResponsePolicy policy, int? riskClass)
+    {
         var signals = await ExploitationStore.SignalsAsync(db, c.CveId, c.ExploitedSince is not null);
-        var decision = policy.Decide(score?.Score, signals, riskClass);
-        return ToDto(c, decision, ResponsePolicy.Sla(c, decision.Level, clock.GetUtcNow().UtcDateTime), score, signals);
+        return (policy.Decide(Score(c)?.Score, signals, riskClass), signals);
     }
 
     private static CaseDto ToDto(VulnerabilityCase c, ResponseDecision decision, IReadOnlyList<SlaTarget> sla, CvssScore? score, ExploitationSignals signals) => new(c.Id, c.Number, c.Title, c.Description, c.ReportedProduct, c.ReporterEmail, c.State.ToString(),
