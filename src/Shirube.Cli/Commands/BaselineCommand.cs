@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 using Spectre.Console;
 
 namespace Shirube.Cli.Commands;

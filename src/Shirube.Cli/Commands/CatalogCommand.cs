@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Shirube.Domain.Guidelines;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 using Spectre.Console;
 
 namespace Shirube.Cli.Commands;

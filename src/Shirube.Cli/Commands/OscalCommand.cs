@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 using Shirube.Formats.Oscal;
 using Shirube.Formats.Oscal.Resolution;
 using Spectre.Console;

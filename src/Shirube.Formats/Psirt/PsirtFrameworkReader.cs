@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Shirube.Domain.Guidelines;
 using Shirube.Domain.Psirt;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 
 namespace Shirube.Formats.Psirt;
 

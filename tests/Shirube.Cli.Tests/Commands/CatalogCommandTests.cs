@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Shirube.Cli.Tests.Support;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 
 namespace Shirube.Cli.Tests.Commands;
 

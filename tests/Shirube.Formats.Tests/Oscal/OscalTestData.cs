@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Shirube.Domain.Guidelines;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 
 namespace Shirube.Formats.Tests.Oscal;
 

@@ -1,5 +1,5 @@
 using Shirube.Domain.Psirt;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 using Shirube.Formats.Psirt;
 
 namespace Shirube.Formats.Tests.Psirt;

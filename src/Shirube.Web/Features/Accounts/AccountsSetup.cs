@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Shirube.Data;
 using Shirube.Data.Accounts;
 using Shirube.Domain.Accounts;
-using Shirube.Web.Features.ApiTokens;
 
 namespace Shirube.Web.Features.Accounts;
 
@@ -20,7 +19,7 @@ internal static class AccountsSetup
     public const string PsirtLeadPolicy = "PsirtLead";
     public const string PsirtPolicy = "Psirt";
 
-    public static IServiceCollection AddShirubeAccounts(this IServiceCollection services)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
@@ -101,5 +100,12 @@ internal static class AccountsSetup
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+
+    public static WebApplication MapAccountsApi(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        app.MapApiTokenEndpoints();
+        return app;
     }
 }

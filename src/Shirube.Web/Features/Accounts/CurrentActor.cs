@@ -31,6 +31,14 @@ internal sealed class CurrentActor(IHttpContextAccessor http) : ICurrentActor
 
     public UnitScope Scope => _system ? UnitScope.All : ScopeOf(User);
 
+    /// <summary>Refuses (403, <c>Common.NotAllowed</c>) unless the actor has one of <paramref name="roles"/>; commands call it before they change anything.</summary>
+    public void Require(IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!_system && !roles.Any(User.IsInRole))
+            throw Shirube.Domain.CommonErrors.NotAllowed().Exception();
+    }
+
     public static UnitScope ScopeOf(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)

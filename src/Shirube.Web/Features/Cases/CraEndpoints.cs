@@ -69,43 +69,18 @@ internal static class CraEndpoints
         }).RequireAuthorization(AccountsSetup.WriterPolicy).WithSummary("Record that a CRA report was sent.");
 
         app.MapGet("/api/cra/deadlines", async (ShirubeDbContext db, TimeProvider clock) =>
-            TypedResults.Ok(await DueAsync(db, clock.GetUtcNow().UtcDateTime)))
+            TypedResults.Ok(await CraViews.DueAsync(db, clock.GetUtcNow().UtcDateTime)))
             .RequireAuthorization().WithTags("CRA")
             .WithSummary("Every CRA report due or overdue on the cases and incidents the caller may see, soonest deadline first.");
         return app;
     }
 
-    /// <summary>Open CRA reports across the visible cases and incidents, soonest first.</summary>
-    internal static async Task<CraDueDto[]> DueAsync(ShirubeDbContext db, DateTime now)
-    {
-        var flagged = await db.Cases.AsNoTracking().Include(c => c.Transitions).Where(c => c.ExploitedSince != null).ToListAsync();
-        var severe = await db.Incidents.AsNoTracking().Where(i => i.Severe).ToListAsync();
-        var ids = flagged.Select(c => c.ProductId).Concat(severe.Select(i => i.ProductId)).OfType<Guid>().ToList();
-        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
-        Product? ProductOf(Guid? id) => id is { } pid ? products.GetValueOrDefault(pid) : null;
-        return [.. flagged.SelectMany(c => Open("case", c.Id, c.Number, c.Title, ProductOf(c.ProductId), CraClock.For(c, OnEuMarket(ProductOf(c.ProductId)), now), now))
-            .Concat(severe.SelectMany(i => Open("incident", i.Id, i.Number, i.Title, ProductOf(i.ProductId), CraClock.For(i, OnEuMarket(ProductOf(i.ProductId)), now), now)))
-            .OrderBy(d => d.DueAt)];
-    }
-
-    private static IEnumerable<CraDueDto> Open(string subject, Guid id, string number, string title, Product? product, IReadOnlyList<CraDeadline> deadlines, DateTime now) =>
-        deadlines.Where(d => d.Status is CraReportStatus.Due or CraReportStatus.Overdue)
-            .Select(d => new CraDueDto(subject, id, number, title, product?.Name, d.Kind.ToString(), d.DueAt!.Value, d.Status.ToString(), Math.Round(d.Left(now)!.Value.TotalHours, 1), d.Provisional));
-
-    /// <summary>True when the product is placed on the EU market, which is what makes the CRA clocks run.</summary>
-    internal static bool OnEuMarket(Product? product) => product?.Markets.Contains("EU") ?? false;
-
-    /// <summary>The deadlines as the API shows them, with hours left.</summary>
-    internal static DeadlineDto[] Deadlines(IReadOnlyList<CraDeadline> deadlines, DateTime now) =>
-        [.. deadlines.Select(d => new DeadlineDto(d.Kind.ToString(), d.DueAt, d.SubmittedAt, d.Status.ToString(),
-            d.Left(now) is { } left ? Math.Round(left.TotalHours, 1) : null, d.Provisional))];
-
     private static async Task<CraDto> CraAsync(ShirubeDbContext db, VulnerabilityCase c, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var product = c.ProductId is { } pid ? await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid) : null;
-        var eu = OnEuMarket(product);
-        return new CraDto(CraClock.Applies(c, eu), eu, c.ExploitedSince, Deadlines(CraClock.For(c, eu, now), now));
+        var eu = CraViews.OnEuMarket(product);
+        return new CraDto(CraClock.Applies(c, eu), eu, c.ExploitedSince, CraViews.Deadlines(CraClock.For(c, eu, now), now));
     }
 
     private static CraDraftDto Draft(VulnerabilityCase c, Product? product, CraReportKind kind) => new(

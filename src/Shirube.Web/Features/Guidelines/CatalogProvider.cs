@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
 using Shirube.Data.Guidelines;
 using Shirube.Domain.Guidelines;
-using Shirube.Formats.Catalogs;
+using Shirube.Formats.Guidelines;
 using Shirube.Formats.Oscal;
 
 namespace Shirube.Web.Features.Guidelines;

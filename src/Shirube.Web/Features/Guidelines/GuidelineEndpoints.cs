@@ -46,14 +46,6 @@ internal sealed record RequirementDetailDto(GuidelineSummaryDto Guideline, Requi
 /// </summary>
 internal static class GuidelineEndpoints
 {
-    public static IServiceCollection AddShirubeGuidelines(this IServiceCollection services)
-    {
-        // Shipped content is read once (a broken catalog stops the app at start); imports join it.
-        services.AddSingleton<CatalogProvider>();
-        services.AddScoped(sp => sp.GetRequiredService<CatalogProvider>().Current);
-        return services;
-    }
-
     public static WebApplication MapGuidelineEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/api/guidelines").WithTags("Guidelines").RequireAuthorization();

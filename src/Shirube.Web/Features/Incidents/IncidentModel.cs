@@ -171,8 +171,8 @@ internal static class IncidentModel
 
     public static IncidentCraDto Cra(Incident i, Product? product, DateTime now)
     {
-        var eu = CraEndpoints.OnEuMarket(product);
-        return new IncidentCraDto(CraClock.Applies(i, eu), eu, i.Severe, i.BecameAwareAt, CraEndpoints.Deadlines(CraClock.For(i, eu, now), now));
+        var eu = CraViews.OnEuMarket(product);
+        return new IncidentCraDto(CraClock.Applies(i, eu), eu, i.Severe, i.BecameAwareAt, CraViews.Deadlines(CraClock.For(i, eu, now), now));
     }
 
     public static string[] VersionNames(Incident i, Product? product) =>

@@ -29,7 +29,7 @@ internal sealed class NoticeCentre(IConfiguration config)
 
     public async Task<NoticeDto[]> ForAsync(ShirubeDbContext db, DateTime now)
     {
-        var cra = (await CraEndpoints.DueAsync(db, now))
+        var cra = (await CraViews.DueAsync(db, now))
             .Where(d => d.DueAt - now <= CraWarning)
             .Select(d => new NoticeDto("CraReport", d.Status == "Overdue" ? "error" : "warning", d.Number, d.Title, d.Product, d.Kind, d.DueAt, d.Href));
 

@@ -12,6 +12,9 @@ internal static class PlatformSetup
     {
         services.AddShirubeData(configuration);
         services.AddProblemDetails();
+        services.AddSingleton<ErrorText>();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddScoped<PageErrors>();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<ShirubeDbContext>("database");
         services.AddHttpContextAccessor();

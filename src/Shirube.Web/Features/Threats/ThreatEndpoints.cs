@@ -108,7 +108,7 @@ internal static class ThreatEndpoints
             if (baseline.ProductId is not { } productId)
                 return TypedResults.Ok(Array.Empty<CounteredDto>());
             var matrix = await RiskMatrixEndpoints.LoadAsync(db);
-            return TypedResults.Ok(Countered(await ThreatRegister.OfProductAsync(db, productId), matrix)
+            return TypedResults.Ok(ThreatViews.Countered(await ThreatRegister.OfProductAsync(db, productId), matrix)
                 .Select(kv => new CounteredDto(kv.Key, [.. kv.Value.Select(t => new ThreatRefDto(t.Id, t.Title, t.Stride.ToString(), t.RiskIn(matrix).Inherent.ToString()))]))
                 .ToArray());
         }).RequireAuthorization().WithTags("Threats").WithSummary("Which of the product's threats each line of a product baseline counters (through countermeasures linked to it).");
@@ -116,12 +116,6 @@ internal static class ThreatEndpoints
     }
 
     /// <summary>The threats each baseline line counters, by line key.</summary>
-    internal static IReadOnlyDictionary<string, Threat[]> Countered(IEnumerable<Threat> threats, RiskMatrix matrix) =>
-        threats.SelectMany(t => t.Countermeasures.SelectMany(c => c.RequirementKeys).Distinct().Select(k => (Key: k, Threat: t)))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Threat).OrderByDescending(t => t.RiskIn(matrix).Inherent).ToArray(), StringComparer.Ordinal);
-
     private static ProblemHttpResult ProductNotFound(Guid id) => Problems.NotFound($"No product {id} in your business units.");
 
     private static ProblemHttpResult ThreatNotFound(Guid id) => Problems.NotFound($"No threat {id} in your business units.");

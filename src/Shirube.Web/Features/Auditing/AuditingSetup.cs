@@ -1,0 +1,17 @@
+namespace Shirube.Web.Features.Auditing;
+
+/// <summary>The audit log feature: its services and its API.</summary>
+internal static class AuditingSetup
+{
+    public static IServiceCollection AddAuditing(this IServiceCollection services)
+    {
+
+        return services;
+    }
+
+    public static WebApplication MapAuditingApi(this WebApplication app)
+    {
+        app.MapAuditEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Shirube.Web.Features.Baselines;
+
+/// <summary>The tailored baselines feature: its services and its API.</summary>
+internal static class BaselinesSetup
+{
+    public static IServiceCollection AddBaselines(this IServiceCollection services)
+    {
+
+        return services;
+    }
+
+    public static WebApplication MapBaselinesApi(this WebApplication app)
+    {
+        app.MapBaselineEndpoints();
+        return app;
+    }
+}

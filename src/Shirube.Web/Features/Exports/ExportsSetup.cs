@@ -1,0 +1,17 @@
+namespace Shirube.Web.Features.Exports;
+
+/// <summary>The baseline and assessment exports feature: its services and its API.</summary>
+internal static class ExportsSetup
+{
+    public static IServiceCollection AddExports(this IServiceCollection services)
+    {
+
+        return services;
+    }
+
+    public static WebApplication MapExportsApi(this WebApplication app)
+    {
+        app.MapExportEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Shirube.Web.Features.Notices;
+
+/// <summary>The notice centre feature: its services and its API.</summary>
+internal static class NoticesSetup
+{
+    public static IServiceCollection AddNotices(this IServiceCollection services)
+    {
+        services.AddSingleton<NoticeCentre>();
+        return services;
+    }
+
+    public static WebApplication MapNoticesApi(this WebApplication app)
+    {
+        app.MapNoticeEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Shirube.Web.Features.Risk;
+
+/// <summary>The risk matrix feature: its services and its API.</summary>
+internal static class RiskSetup
+{
+    public static IServiceCollection AddRisk(this IServiceCollection services)
+    {
+
+        return services;
+    }
+
+    public static WebApplication MapRiskApi(this WebApplication app)
+    {
+        app.MapRiskMatrixEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Shirube.Web.Features.Training;
+
+/// <summary>The training feature: its services and its API.</summary>
+internal static class TrainingSetup
+{
+    public static IServiceCollection AddTraining(this IServiceCollection services)
+    {
+
+        return services;
+    }
+
+    public static WebApplication MapTrainingApi(this WebApplication app)
+    {
+        app.MapTrainingEndpoints();
+        return app;
+    }
+}
