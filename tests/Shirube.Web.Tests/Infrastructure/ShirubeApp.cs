@@ -26,6 +26,8 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
         _database = database;
         _bootstrapFromSettings = bootstrapFromSettings;
         _settings = settings ?? new Dictionary<string, string>();
+        // Cookies are Secure outside Development, so the test client speaks as a browser on HTTPS would.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public TestDatabase Database => _database;

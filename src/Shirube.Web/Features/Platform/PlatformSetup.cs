@@ -11,6 +11,7 @@ internal static class PlatformSetup
     public static IServiceCollection AddShirubePlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddShirubeData(configuration);
+        services.AddHosting(configuration);
         services.AddProblemDetails();
         services.AddSingleton<ErrorText>();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -25,6 +26,7 @@ internal static class PlatformSetup
 
     public static WebApplication UseShirubePlatform(this WebApplication app)
     {
+        app.UseHosting();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
