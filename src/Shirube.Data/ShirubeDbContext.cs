@@ -27,11 +27,14 @@ namespace Shirube.Data;
 /// <see cref="UnitScope"/> in every query; every change of domain data is written to the audit log
 /// in the same transaction.
 /// </summary>
-public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options, ICurrentActor actor)
+public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options, ICurrentActor actor, TimeProvider? clock = null)
     : IdentityDbContext<ShirubeUser>(options)
 {
     /// <summary>The actor whose scope filters queries and who is recorded in the audit log.</summary>
     public ICurrentActor Actor { get; } = actor;
+
+    /// <summary>The clock the audit log reads (the application's <see cref="TimeProvider"/>; the system clock when none is given).</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     // Read by the query filters; EF Core evaluates these per query against this context instance.
     private bool ScopeSeesAll => Actor.Scope.SeesAllUnits;

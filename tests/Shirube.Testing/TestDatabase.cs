@@ -54,11 +54,11 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A context acting as <paramref name="actor"/> (the system when null).</summary>
-    public ShirubeDbContext NewContext(ICurrentActor? actor = null)
+    public ShirubeDbContext NewContext(ICurrentActor? actor = null, TimeProvider? clock = null)
     {
         var options = new DbContextOptionsBuilder<ShirubeDbContext>();
         options.UseShirubeDatabase(Provider, ConnectionString);
-        return new ShirubeDbContext(options.Options, actor ?? SystemActor.Instance);
+        return new ShirubeDbContext(options.Options, actor ?? SystemActor.Instance, clock);
     }
 
     public async ValueTask DisposeAsync()

@@ -30,7 +30,7 @@ internal static class AuditRecorder
     public static void Record(ShirubeDbContext db)
     {
         db.ChangeTracker.DetectChanges();
-        var now = DateTime.UtcNow;
+        var now = db.Clock.GetUtcNow().UtcDateTime;
         var entries = new List<AuditEntry>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {

@@ -12,6 +12,26 @@ public class AuditLogTests
 {
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
+    public async Task SaveChanges_RecordsTheTimeOfTheApplicationsClock(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var at = new DateTimeOffset(2031, 2, 28, 23, 59, 30, TimeSpan.Zero);
+        await using (var db = database.NewContext(new TestActor("user-alice", "alice", UnitScope.All), new FixedClock(at)))
+        {
+            db.BusinessUnits.Add(BusinessUnit.Create("HOME", "Home", "ホーム"));
+            await db.SaveChangesAsync();
+        }
+        await using var read = database.NewContext();
+        Assert.Equal(at.UtcDateTime, (await read.AuditEntries.SingleAsync(a => a.EntityType == nameof(BusinessUnit))).At);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task SaveChanges_CreateUpdateDelete_RecordsWhoWhatBeforeAndAfter(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

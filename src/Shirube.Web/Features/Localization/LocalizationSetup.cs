@@ -48,7 +48,7 @@ internal static class LocalizationSetup
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = response.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1),
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
