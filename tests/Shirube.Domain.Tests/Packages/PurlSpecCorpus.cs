@@ -29,9 +29,12 @@ internal static class PurlSpecCorpus
 {
     public static string Folder() => SharedCorpora.Folder("purl-spec", "the purl specification's test cases");
 
-    public static IReadOnlyList<PurlSpecCase> ReadAll()
+    public static IReadOnlyList<PurlSpecCase> ReadAll() => Cases(Folder());
+
+    /// <summary>Every case of the suite in <paramref name="folder"/> (the purl-spec checkout), in file order.</summary>
+    public static IReadOnlyList<PurlSpecCase> Cases(string folder)
     {
-        var tests = Path.Combine(Folder(), "tests");
+        var tests = Path.Combine(folder, "tests");
         var result = new List<PurlSpecCase>();
         foreach (var path in Directory.GetFiles(tests, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

@@ -31,9 +31,14 @@ internal static class CvssCorpus
 
     public static string Folder() => SharedCorpora.Folder(Path.Combine("cvss-redhat", "tests"), "the CVSS conformance vectors");
 
-    public static IReadOnlyList<CvssCorpusLine> Read(string file)
+    public static IReadOnlyList<CvssCorpusLine> Read(string file) => Read(Folder(), file);
+
+    /// <summary>Every vector of every file in <paramref name="folder"/> (the suite's tests folder), in file order.</summary>
+    public static IEnumerable<CvssCorpusLine> Lines(string folder) => Files.SelectMany(f => Read(folder, f));
+
+    private static List<CvssCorpusLine> Read(string folder, string file)
     {
-        var lines = File.ReadAllLines(Path.Combine(Folder(), file));
+        var lines = File.ReadAllLines(Path.Combine(folder, file));
         var result = new List<CvssCorpusLine>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
