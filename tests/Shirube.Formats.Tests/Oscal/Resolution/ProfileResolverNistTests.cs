@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Shirube.Formats.Oscal.Resolution;
+using Shirube.Testing;
 
 namespace Shirube.Formats.Tests.Oscal.Resolution;
 
@@ -79,6 +80,30 @@ public class ProfileResolverNistTests
         Assert.Equal(expected, Controls(ours));
         Assert.Equal(baseline.Controls, resolved.ControlCount);
         Assert.Null(ours["controls"]);
+    }
+
+    /// <summary>One control of one of NIST's resolved baseline catalogs.</summary>
+    public sealed record NistControl(string Baseline, string Id)
+    {
+        public override string ToString() => $"{Baseline} {Id}";
+    }
+
+    /// <summary>Every control (enhancements included) of NIST's resolved LOW and MODERATE catalogs in <paramref name="folder"/>, in document order.</summary>
+    public static IEnumerable<NistControl> NistControls(string folder) =>
+        Baselines().Select(row => row.Data.Name).SelectMany(b => Controls(JsonNode.Parse(File.ReadAllText(
+            Path.Combine(folder, $"NIST_SP-800-53_rev5_{b}-baseline-resolved-profile_catalog.json")))!["catalog"]!.AsObject())
+            .Select(c => new NistControl(b, c.Id)));
+
+    [Theory]
+    [CorpusData("oscal-content/rev5-2021-06-08/nist.gov/SP800-53/rev5/json", typeof(ProfileResolverNistTests), nameof(NistControls))]
+    public void Resolve_NistBaseline_GivesThisControlExactlyAsNistResolvedIt(NistControl control)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        var (ours, nist, _) = Run(control.Baseline);
+        var mine = ControlsById(ours);
+        Assert.True(mine.TryGetValue(control.Id, out var resolved), $"{control.Id} is missing from our resolution of {control.Baseline}.");
+        Assert.True(JsonNode.DeepEquals(Without(ControlsById(nist)[control.Id], "controls"), Without(resolved, "controls")),
+            $"{control.Id} differs:\nNIST: {Without(ControlsById(nist)[control.Id], "controls").ToJsonString()}\nours: {Without(resolved, "controls").ToJsonString()}");
     }
 
     [Theory]
