@@ -17,6 +17,9 @@ internal sealed record CliEnvironment(IAnsiConsole Out, IAnsiConsole Error)
     /// <summary>Where commands that read lines take them from (standard input); tests replace it.</summary>
     public TextReader In { get; init; } = Console.In;
 
+    /// <summary>The clock (the last-modified time of written documents); tests fix it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>How long a call to a server may take.</summary>
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

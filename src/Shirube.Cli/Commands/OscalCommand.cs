@@ -35,7 +35,7 @@ internal static class OscalCommand
             var guideline = catalog.Find(parse.GetValue(id)!)
                 ?? throw new CliException($"No guideline '{parse.GetValue(id)}'; 'shirube catalog list' shows the ids.", ExitCodes.Usage);
             var file = parse.GetValue(output)!;
-            var json = OscalCatalogWriter.Write(guideline, parse.GetValue(language)!, DateTimeOffset.UtcNow);
+            var json = OscalCatalogWriter.Write(guideline, parse.GetValue(language)!, environment.Clock.GetUtcNow());
             await File.WriteAllTextAsync(file.FullName, json, ct).ConfigureAwait(false);
             environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[green]Wrote[/] {guideline.ShortName} ({guideline.Requirements.Count} requirements) to {file.FullName}.");
@@ -94,7 +94,7 @@ internal static class OscalCommand
             {
                 var source = new FileDocumentSource();
                 var uri = FileDocumentSource.ToUri(path.FullName);
-                resolved = ProfileResolver.Resolve(source.Load(uri), uri, source, DateTimeOffset.UtcNow);
+                resolved = ProfileResolver.Resolve(source.Load(uri), uri, source, environment.Clock.GetUtcNow());
             }
             catch (OscalFormatException e)
             {
