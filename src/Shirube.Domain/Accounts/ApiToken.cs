@@ -30,23 +30,24 @@ public sealed class ApiToken
     /// <summary>When it was last accepted (UTC).</summary>
     public DateTime? LastUsedAt { get; private set; }
 
+    /// <summary>Longest name.</summary>
+    public const int MaxName = 100;
+
     /// <summary>The longest lifetime a token may have.</summary>
     public const int MaxLifetimeDays = 366;
 
-    /// <summary>Issues a token; returns the entity to store and the secret to show once.</summary>
+    /// <summary>Issues a token named 1 to 100 characters, living 1 to <see cref="MaxLifetimeDays"/> days; returns the entity to store and the secret to show once.</summary>
     public static (ApiToken Token, string Secret) Issue(string userId, string name, int expiresInDays, DateTime now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-            throw new ArgumentException("A token needs a name of 1 to 100 characters.", nameof(name));
-        if (expiresInDays is < 1 or > MaxLifetimeDays)
-            throw new ArgumentOutOfRangeException(nameof(expiresInDays), expiresInDays, $"A token lives 1 to {MaxLifetimeDays} days.");
+        name = Guard.Text(name, nameof(name), MaxName);
+        Guard.That(expiresInDays is >= 1 and <= MaxLifetimeDays, AccountErrors.TokenLifetime(1, MaxLifetimeDays));
         var (secret, hash) = ApiTokenSecret.Create();
         var token = new ApiToken
         {
             Id = Guid.CreateVersion7(),
             UserId = userId,
-            Name = name.Trim(),
+            Name = name,
             Hash = hash,
             Hint = secret[..(ApiTokenSecret.Prefix.Length + 4)],
             CreatedAt = now,

@@ -6,6 +6,11 @@ namespace Shirube.Domain.Organisation;
 /// </summary>
 public sealed class BusinessUnit
 {
+    /// <summary>Longest code.</summary>
+    public const int MaxCode = 32;
+    /// <summary>Longest name.</summary>
+    public const int MaxName = 200;
+
     private BusinessUnit()
     {
         Code = string.Empty;
@@ -32,23 +37,16 @@ public sealed class BusinessUnit
         return unit;
     }
 
-    /// <summary>Changes code and names.</summary>
+    /// <summary>Changes code and names: a code of 1 to 32 letters, digits, '-' or '_' (<c>Organisation.UnitCode</c>), names of 1 to 200 characters.</summary>
     public void Rename(string code, string nameEn, string nameJa)
     {
         code = (code ?? string.Empty).Trim();
-        if (code.Length is < 1 or > 32 || code.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
-            throw new ArgumentException($"Business unit code '{code}' must be 1 to 32 letters, digits, '-' or '_'.", nameof(code));
+        Guard.That(code.Length is >= 1 and <= MaxCode && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), () => OrganisationErrors.UnitCode(code));
         Code = code;
-        NameEn = RequireName(nameEn, nameof(nameEn));
-        NameJa = RequireName(nameJa, nameof(nameJa));
+        NameEn = Guard.Text(nameEn, nameof(nameEn), MaxName);
+        NameJa = Guard.Text(nameJa, nameof(nameJa), MaxName);
     }
 
     /// <summary>The name in the given language ("ja" or anything else for English).</summary>
     public string Name(string language) => language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? NameJa : NameEn;
-
-    private static string RequireName(string name, string parameter)
-    {
-        name = (name ?? string.Empty).Trim();
-        return name.Length is >= 1 and <= 200 ? name : throw new ArgumentException("A name has 1 to 200 characters.", parameter);
-    }
 }

@@ -27,6 +27,9 @@ public sealed class PsirtOrganisation
     {
     }
 
+    /// <summary>Longest notes.</summary>
+    public const int MaxNotes = 4000;
+
     /// <summary>The single record's identifier.</summary>
     public static readonly Guid SingletonId = new("5a1e0000-0000-4000-8000-000000000001");
 
@@ -48,19 +51,17 @@ public sealed class PsirtOrganisation
     /// <summary>Changes the set-up and its notes.</summary>
     public void Change(PsirtSetup setup, string? notes)
     {
-        if (!Enum.IsDefined(setup))
-            throw new ArgumentException($"Unknown set-up {setup}.", nameof(setup));
-        notes = notes?.Trim();
-        if (notes?.Length > 4000)
-            throw new ArgumentException("At most 4000 characters.", nameof(notes));
-        Setup = setup;
-        Notes = string.IsNullOrEmpty(notes) ? null : notes;
+        Setup = Guard.Defined(setup, nameof(setup));
+        Notes = Guard.OptionalText(notes, nameof(notes), MaxNotes);
     }
 }
 
 /// <summary>A person in the PSIRT: a user account or just a name, their department, role and share of time.</summary>
 public sealed class PsirtMember
 {
+    /// <summary>Longest name or role.</summary>
+    public const int MaxText = 200;
+
     private PsirtMember()
     {
         Name = string.Empty;
@@ -93,21 +94,16 @@ public sealed class PsirtMember
         return member;
     }
 
-    /// <summary>Changes the details. A dedicated member works 100 %; a part-time one 1 to 99 %.</summary>
+    /// <summary>Changes the details. A dedicated member works 100 %; a part-time one 1 to 99 % (<c>Psirt.PartTimeShare</c> otherwise).</summary>
     public void Change(string name, string? userId, Guid? departmentId, string role, PsirtCommitment commitment, int timeSharePercent)
     {
-        name = (name ?? string.Empty).Trim();
-        if (name.Length is < 1 or > 200)
-            throw new ArgumentException("A name has 1 to 200 characters.", nameof(name));
-        role = (role ?? string.Empty).Trim();
-        if (role.Length is < 1 or > 200)
-            throw new ArgumentException("A role has 1 to 200 characters.", nameof(role));
-        if (!Enum.IsDefined(commitment))
-            throw new ArgumentException($"Unknown commitment {commitment}.", nameof(commitment));
+        name = Guard.Text(name, nameof(name), MaxText);
+        role = Guard.Text(role, nameof(role), MaxText);
+        Guard.Defined(commitment, nameof(commitment));
         if (commitment == PsirtCommitment.Dedicated)
             timeSharePercent = 100;
-        else if (timeSharePercent is < 1 or > 99)
-            throw new ArgumentException("A part-time member works 1 to 99 % for the PSIRT.", nameof(timeSharePercent));
+        else
+            Guard.That(timeSharePercent is >= 1 and <= 99, PsirtErrors.PartTimeShare());
         Name = name;
         UserId = string.IsNullOrWhiteSpace(userId) ? null : userId.Trim();
         DepartmentId = departmentId;

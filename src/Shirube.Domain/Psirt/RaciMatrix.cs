@@ -39,22 +39,18 @@ public sealed class RaciAssignment
     /// <summary>The letter.</summary>
     public RaciRole Role { get; private set; }
 
-    /// <summary>A cell for a known FIRST service.</summary>
+    /// <summary>A cell for a known FIRST service (<c>Psirt.UnknownService</c> otherwise).</summary>
     public static RaciAssignment Create(string serviceId, Guid departmentId, RaciRole role)
     {
-        if (FirstServices.Find(serviceId) is null)
-            throw new ArgumentException($"'{serviceId}' is not a service of the FIRST PSIRT Services Framework {FirstServices.FrameworkVersion}.", nameof(serviceId));
-        if (!Enum.IsDefined(role))
-            throw new ArgumentException($"Unknown RACI letter {role}.", nameof(role));
+        Guard.That(FirstServices.Find(serviceId) is not null, () => PsirtErrors.UnknownService(serviceId, FirstServices.FrameworkVersion));
+        Guard.Defined(role, nameof(role));
         return new RaciAssignment { ServiceId = serviceId, DepartmentId = departmentId, Role = role };
     }
 
     /// <summary>Changes the letter.</summary>
     public void Change(RaciRole role)
     {
-        if (!Enum.IsDefined(role))
-            throw new ArgumentException($"Unknown RACI letter {role}.", nameof(role));
-        Role = role;
+        Role = Guard.Defined(role, nameof(role));
     }
 }
 

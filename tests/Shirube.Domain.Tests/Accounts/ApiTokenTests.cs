@@ -31,8 +31,20 @@ public class ApiTokenTests
     [InlineData(0)]
     [InlineData(-5)]
     [InlineData(ApiToken.MaxLifetimeDays + 1)]
-    public void Issue_LifetimeOutOfRange_IsRefused(int days) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ApiToken.Issue("u", "n", days, Now));
+    public void Issue_LifetimeOutOfRange_IsRefused(int days)
+    {
+        var error = Assert.Throws<DomainException>(() => ApiToken.Issue("u", "n", days, Now)).Error;
+        Assert.Equal(("Accounts.TokenLifetime", "expiresInDays"), (error.Code, error.Field));
+    }
+
+    [Theory]
+    [InlineData("", "Common.Required")]
+    [InlineData("a name much longer than a hundred characters, a name much longer than a hundred characters, and more and more", "Common.TooLong")]
+    public void Issue_BlankOrLongName_IsRefused(string name, string code)
+    {
+        var error = Assert.Throws<DomainException>(() => ApiToken.Issue("u", name, 1, Now)).Error;
+        Assert.Equal((code, "name"), (error.Code, error.Field));
+    }
 
     [Fact]
     public void IsActive_UntilExpiryOrRevocation()

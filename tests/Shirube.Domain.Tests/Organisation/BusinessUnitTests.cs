@@ -11,8 +11,15 @@ public class BusinessUnitTests
     [InlineData("記号")]
     public void Create_InvalidCode_IsRefusedNamingTheCode(string code)
     {
-        var error = Assert.Throws<ArgumentException>(() => BusinessUnit.Create(code, "Name", "名前"));
-        Assert.Equal("code", error.ParamName);
+        var error = Assert.Throws<DomainException>(() => BusinessUnit.Create(code, "Name", "名前")).Error;
+        Assert.Equal(("Organisation.UnitCode", "code"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Create_BlankName_IsRefusedNamingTheName()
+    {
+        var error = Assert.Throws<DomainException>(() => BusinessUnit.Create("HOME", "Home", " ")).Error;
+        Assert.Equal(("Common.Required", "nameJa"), (error.Code, error.Field));
     }
 
     [Fact]

@@ -100,12 +100,13 @@ public class MaturityScoreTests
     {
         var a = Assessment(("1.1", ServicePractice.Partial));
         a.Complete("hana", Now);
-        var error = Assert.Throws<InvalidOperationException>(() => a.Answer("1.1", ServicePractice.InPlace, null, null, null));
-        Assert.Contains("cannot change", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<DomainException>(() => a.Answer("1.1", ServicePractice.InPlace, null, null, null)).Error;
+        Assert.Equal(("Psirt.AssessmentCompleted", ErrorKind.Conflict), (error.Code, error.Kind));
+        Assert.Equal([a.Title, DateOnly.FromDateTime(Now)], error.Args);
         Assert.Equal(ServicePractice.Partial, a.Answers.Single(x => x.ServiceId == "1.1").Practice);
-        Assert.Throws<InvalidOperationException>(() => a.Complete("hana", Now));
-        Assert.Throws<InvalidOperationException>(() => MaturityAssessment.Start(Framework, "next", new DateOnly(2027, 1, 1), "x", "hana", Now,
-            Assessment(("1.1", ServicePractice.InPlace))));
+        Assert.Equal("Psirt.AssessmentCompleted", Assert.Throws<DomainException>(() => a.Complete("hana", Now)).Error.Code);
+        Assert.Equal("Psirt.PreviousNotCompleted", Assert.Throws<DomainException>(() => MaturityAssessment.Start(Framework, "next", new DateOnly(2027, 1, 1), "x", "hana", Now,
+            Assessment(("1.1", ServicePractice.InPlace)))).Error.Code);
     }
 
     [Theory]
@@ -113,8 +114,20 @@ public class MaturityScoreTests
     public void Answer_UnknownServiceOrTooLongEvidence_NamesTheField(string service, string field)
     {
         var a = Assessment();
-        Assert.Equal(field, Assert.Throws<ArgumentException>(() => a.Answer(service, ServicePractice.InPlace, null, null, null)).ParamName);
-        Assert.Equal("evidence", Assert.Throws<ArgumentException>(() => a.Answer("1.1", ServicePractice.InPlace, null, new string('x', MaturityAnswer.MaxEvidence + 1), null)).ParamName);
+        var unknown = Assert.Throws<DomainException>(() => a.Answer(service, ServicePractice.InPlace, null, null, null)).Error;
+        Assert.Equal(("Psirt.ServiceNotInAssessment", field), (unknown.Code, unknown.Field));
+        var tooLong = Assert.Throws<DomainException>(() => a.Answer("1.1", ServicePractice.InPlace, null, new string('x', MaturityAnswer.MaxEvidence + 1), null)).Error;
+        Assert.Equal(("Common.TooLong", "evidence"), (tooLong.Code, tooLong.Field));
+        Assert.Equal("Common.UnknownValue", Assert.Throws<DomainException>(() => a.Answer("1.1", (ServicePractice)42, null, null, null)).Error.Code);
         Assert.Equal(ServicePractice.NotAssessed, a.Answers.Single(x => x.ServiceId == "1.1").Practice);
+    }
+
+    [Theory]
+    [InlineData("", "title", "Common.Required")]
+    [InlineData("   ", "title", "Common.Required")]
+    public void Start_WithoutTitle_IsRefusedNamingTheField(string title, string field, string code)
+    {
+        var error = Assert.Throws<DomainException>(() => MaturityAssessment.Start(Framework, title, new DateOnly(2026, 6, 30), "PSIRT", "hana", Now)).Error;
+        Assert.Equal((code, field), (error.Code, error.Field));
     }
 }

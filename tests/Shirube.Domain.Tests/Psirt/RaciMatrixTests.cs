@@ -46,8 +46,9 @@ public sealed class RaciMatrixTests
     [Fact]
     public void Create_UnknownService_IsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() => RaciAssignment.Create("7.1", Guid.NewGuid(), RaciRole.R));
-        Assert.Equal("serviceId", e.ParamName);
+        var e = Assert.Throws<DomainException>(() => RaciAssignment.Create("7.1", Guid.NewGuid(), RaciRole.R)).Error;
+        Assert.Equal(("Psirt.UnknownService", "serviceId"), (e.Code, e.Field));
+        Assert.Equal(["7.1", FirstServices.FrameworkVersion], e.Args);
     }
 
     [Fact]
@@ -86,7 +87,25 @@ public sealed class RaciMatrixTests
     [Fact]
     public void Member_PartTimeWithoutShare_IsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() => PsirtMember.Create("Sato", null, null, "Triage", PsirtCommitment.PartTime, 0));
-        Assert.Equal("timeSharePercent", e.ParamName);
+        var e = Assert.Throws<DomainException>(() => PsirtMember.Create("Sato", null, null, "Triage", PsirtCommitment.PartTime, 0)).Error;
+        Assert.Equal(("Psirt.PartTimeShare", "timeSharePercent", ErrorKind.Invalid), (e.Code, e.Field, e.Kind));
+    }
+
+    [Theory]
+    [InlineData("", "Triage", "name", "Common.Required")]
+    [InlineData("Sato", " ", "role", "Common.Required")]
+    [InlineData("Sato", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "role", "Common.TooLong")]
+    public void Member_BlankOrLongText_IsRefusedNamingTheField(string name, string role, string field, string code)
+    {
+        var e = Assert.Throws<DomainException>(() => PsirtMember.Create(name, null, null, role, PsirtCommitment.Dedicated, 100)).Error;
+        Assert.Equal((code, field), (e.Code, e.Field));
+    }
+
+    [Fact]
+    public void Organisation_UnknownSetupOrLongNotes_IsRefused()
+    {
+        Assert.Equal("Common.UnknownValue", Assert.Throws<DomainException>(() => PsirtOrganisation.Create((PsirtSetup)9)).Error.Code);
+        var notes = Assert.Throws<DomainException>(() => PsirtOrganisation.Create(PsirtSetup.Hybrid, new string('x', PsirtOrganisation.MaxNotes + 1))).Error;
+        Assert.Equal(("Common.TooLong", "notes"), (notes.Code, notes.Field));
     }
 }

@@ -66,6 +66,23 @@ public class ApiTokenTests
         var response = await anonymous.PostAsync("/api/auth/tokens", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}'");
+        Assert.Equal(field == "expiresInDays" ? "Accounts.TokenLifetime" : "Common.Required", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task RevokingSomeoneElsesToken_Is404_ForAnyoneButAnAdministrator()
+    {
+        await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await app.AdminAsync();
+        await Api.CreateUserAsync(admin, "hana", "Hana-Passw0rd-123", ["PsirtAnalyst"], []);
+        using var hana = app.ClientWithToken(await app.TokenAsync("hana", "Hana-Passw0rd-123"));
+        var adminToken = Assert.Single((await admin.GetFromJsonAsync<TokenListItem[]>("/api/auth/tokens"))!);
+        var hanaToken = Assert.Single((await hana.GetFromJsonAsync<TokenListItem[]>("/api/auth/tokens"))!);
+
+        var problem = await Api.AssertProblemAsync(await hana.DeleteAsync($"/api/auth/tokens/{adminToken.Id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Accounts.TokenNotFound", problem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/auth/tokens/{hanaToken.Id}")).StatusCode);
+        await Api.AssertProblemAsync(await hana.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
     }
 
     [Theory]

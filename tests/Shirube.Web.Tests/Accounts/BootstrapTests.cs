@@ -50,6 +50,7 @@ public class BootstrapTests
         using var anonymous = app.CreateClient();
         var response = await anonymous.PostAsJsonAsync("/api/auth/tokens", new { username = "admin", password = "Known-0ne-Time-pass", name = "x" });
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("Accounts.MustChangePasswordFirst", problem.GetProperty("code").GetString());
         Assert.Contains("one-time password", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

@@ -103,5 +103,11 @@ public class PsirtOrganisationTests
         await Assertions.Expect(page.Locator("[data-testid=setup-current]")).ToContainTextAsync("ハイブリッド型");
         await Assertions.Expect(page.Locator("[data-testid=psirt-fte]")).ToContainTextAsync("専任 1 名、兼任 1 名");
         await BrowserSession.Screenshot(page, "48-psirt-organisation-ja");
+
+        // A refusal of the domain is said in Japanese beside the form, with the field it concerns.
+        await BrowserSession.WaitUntilInteractive(page);
+        await Field(page, "member-name", "input").FillAsync("名無し");
+        await page.ClickAsync("[data-testid=member-add]");
+        await Assertions.Expect(page.Locator("[data-testid=member-error]")).ToHaveTextAsync("PSIRT での役割: 入力してください。");
     }
 }

@@ -86,6 +86,39 @@ public class BusinessUnitScopeTests
         using var admin = await app.AdminAsync();
         var response = await admin.PostAsJsonAsync("/api/users", new { userName = "x", password = Password, roles = new[] { "Janitor" } });
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Organisation.UnknownRole", problem.GetProperty("code").GetString());
         Assert.Contains("'Janitor'", problem.GetProperty("errors").GetProperty("roles")[0].GetString(), StringComparison.Ordinal);
+        var unit = await Api.AssertProblemAsync(
+            await admin.PostAsJsonAsync("/api/users", new { userName = "x", password = Password, roles = new[] { "Auditor" }, businessUnitIds = new[] { Guid.NewGuid() } }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal("Organisation.UnknownUnit", unit.GetProperty("code").GetString());
+        Assert.True(unit.GetProperty("errors").TryGetProperty("businessUnitIds", out _));
+    }
+
+    [Fact]
+    public async Task BusinessUnits_CodeTakenIs409_BadCodeIs400_UnitWithProductsStays()
+    {
+        await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await app.AdminAsync();
+        var home = await Api.CreateUnitAsync(admin, "HOME");
+        await Api.CreateProductAsync(admin, home.Id, "Router", "A", "device");
+
+        var taken = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/business-units", new { code = "HOME", nameEn = "Again", nameJa = "再度" }), HttpStatusCode.Conflict);
+        Assert.Equal("Organisation.UnitCodeTaken", taken.GetProperty("code").GetString());
+        var badCode = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/business-units", new { code = "has space", nameEn = "X", nameJa = "X" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Organisation.UnitCode", badCode.GetProperty("code").GetString());
+        Assert.True(badCode.GetProperty("errors").TryGetProperty("code", out _));
+        var busy = await Api.AssertProblemAsync(await admin.DeleteAsync($"/api/business-units/{home.Id}"), HttpStatusCode.Conflict);
+        Assert.Equal("Organisation.UnitHasProducts", busy.GetProperty("code").GetString());
+        await Api.AssertProblemAsync(await admin.DeleteAsync($"/api/business-units/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        var empty = await Api.CreateUnitAsync(admin, "EMPTY");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/business-units/{empty.Id}")).StatusCode);
+
+        var user = await Api.AssertProblemAsync(await admin.PutAsJsonAsync("/api/users/nobody", new { displayName = "X" }), HttpStatusCode.NotFound);
+        Assert.Equal("Organisation.UserNotFound", user.GetProperty("code").GetString());
+        var again = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/users", new { userName = ShirubeApp.AdminUser, password = Password }), HttpStatusCode.Conflict);
+        Assert.Equal("Organisation.UserNameTaken", again.GetProperty("code").GetString());
+        var weak = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/users", new { userName = "weak", password = "short" }), HttpStatusCode.BadRequest);
+        Assert.True(weak.GetProperty("errors").TryGetProperty("password", out _));
     }
 }

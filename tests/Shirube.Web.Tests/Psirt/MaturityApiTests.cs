@@ -41,11 +41,14 @@ public class MaturityApiTests
         Assert.Equal(0.0714m, answered.GetProperty("areas")[0].GetProperty("score").GetDecimal());
 
         // One draft at a time.
-        await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/psirt/maturity", new { title = "Another" }), HttpStatusCode.Conflict);
+        var draftOpen = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/psirt/maturity", new { title = "Another" }), HttpStatusCode.Conflict);
+        Assert.Equal("Psirt.DraftOpen", draftOpen.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/psirt/maturity/{first}/complete", null)).StatusCode);
 
         // Frozen: no answer, no second completion.
-        await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/psirt/maturity/{first}/answers/1.1", new { practice = "InPlace" }), HttpStatusCode.Conflict);
+        var frozen = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/psirt/maturity/{first}/answers/1.1", new { practice = "InPlace" }), HttpStatusCode.Conflict);
+        Assert.Equal("Psirt.AssessmentCompleted", frozen.GetProperty("code").GetString());
+        Assert.Contains("FY2026 H1", frozen.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await Api.AssertProblemAsync(await admin.PostAsync($"/api/psirt/maturity/{first}/complete", null), HttpStatusCode.Conflict);
 
         var second = await (await admin.PostAsJsonAsync("/api/psirt/maturity", new { title = "FY2026 H2", assessedOn = "2026-12-20" })).Content.ReadFromJsonAsync<JsonElement>();
@@ -114,7 +117,24 @@ public class MaturityApiTests
         var id = (await (await admin.PostAsJsonAsync("/api/psirt/maturity", new { title = "FY2026" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var problem = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/psirt/maturity/{id}/answers/{service}", new { practice, level }), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
-        await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/psirt/maturity/{id}/answers/9.9", new { practice = "InPlace" }), HttpStatusCode.NotFound);
+        Assert.Equal("Common.UnknownValue", problem.GetProperty("code").GetString());
+        var unknownService = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/psirt/maturity/{id}/answers/9.9", new { practice = "InPlace" }), HttpStatusCode.NotFound);
+        Assert.Equal("Psirt.ServiceNotFound", unknownService.GetProperty("code").GetString());
+        var unknownAssessment = await Api.AssertProblemAsync(await admin.GetAsync($"/api/psirt/maturity/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        Assert.Equal("Psirt.AssessmentNotFound", unknownAssessment.GetProperty("code").GetString());
         await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/psirt/maturity", new { title = "" }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Start_WithoutTitle_Is400NamingTheTitle_InJapaneseWhenAsked()
+    {
+        await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await app.AdminAsync();
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
+
+        var problem = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/psirt/maturity", new { title = " " }), HttpStatusCode.BadRequest);
+
+        Assert.Equal("Common.Required", problem.GetProperty("code").GetString());
+        Assert.Equal("入力してください。", problem.GetProperty("errors").GetProperty("title")[0].GetString());
     }
 }

@@ -1,16 +1,12 @@
-using Microsoft.AspNetCore.Identity;
-using Shirube.Data.Accounts;
-using Shirube.Web.Features.Localization;
-
 namespace Shirube.Web.Features.Accounts;
 
 internal static class AccountEndpoints
 {
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<ShirubeUser> signIn) =>
+        app.MapPost("/account/logout", async (AccountCommands commands) =>
         {
-            await signIn.SignOutAsync();
+            await commands.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
 
@@ -26,13 +22,6 @@ internal static class AccountEndpoints
         }).RequireAuthorization().WithTags("Accounts").WithSummary("The calling user, their roles and business units.");
 
         return app;
-    }
-
-    /// <summary>Used by the login page: the language the user chose last becomes the culture cookie.</summary>
-    public static void ApplyPreferredCulture(HttpContext http, ShirubeUser user)
-    {
-        if (LocalizationSetup.Normalise(user.PreferredCulture) is { } culture)
-            LocalizationSetup.WriteCultureCookie(http.Response, culture);
     }
 }
 

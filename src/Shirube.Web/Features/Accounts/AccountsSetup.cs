@@ -24,6 +24,9 @@ internal static class AccountsSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
+        services.AddScoped<AccountCommands>();
+        services.AddScoped<ApiTokenViews>();
+        services.AddScoped<ApiTokenCommands>();
 
         services.AddAuthentication(o =>
             {

@@ -5,7 +5,7 @@ internal static class AuditingSetup
 {
     public static IServiceCollection AddAuditing(this IServiceCollection services)
     {
-
+        services.AddScoped<AuditViews>();
         return services;
     }
 

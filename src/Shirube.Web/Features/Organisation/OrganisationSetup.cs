@@ -5,7 +5,8 @@ internal static class OrganisationSetup
 {
     public static IServiceCollection AddOrganisation(this IServiceCollection services)
     {
-
+        services.AddScoped<OrganisationViews>();
+        services.AddScoped<OrganisationCommands>();
         return services;
     }
 

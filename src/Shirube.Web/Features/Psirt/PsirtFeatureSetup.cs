@@ -6,6 +6,10 @@ internal static class PsirtFeatureSetup
     public static IServiceCollection AddPsirt(this IServiceCollection services)
     {
         services.AddSingleton(_ => Shirube.Formats.Psirt.PsirtFrameworkReader.Load());
+        services.AddScoped<MaturityViews>();
+        services.AddScoped<MaturityCommands>();
+        services.AddScoped<PsirtOrganisationViews>();
+        services.AddScoped<PsirtOrganisationCommands>();
         return services;
     }
 
