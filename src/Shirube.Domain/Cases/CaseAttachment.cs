@@ -36,8 +36,7 @@ public sealed class CaseAttachment
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = UploadedFile.Name(fileName, nameof(fileName));
-        if (content.LongLength is < 1 or > MaxLength)
-            throw new ArgumentException($"'{name}' has {content.LongLength} bytes; an attachment has 1 byte to 5 MiB.", nameof(content));
+        Guard.That(content.LongLength is >= 1 and <= MaxLength, () => CaseErrors.AttachmentSize(name, content.LongLength, MaxLength));
         return new CaseAttachment
         {
             Id = Guid.CreateVersion7(),

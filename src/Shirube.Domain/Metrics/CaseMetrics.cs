@@ -106,8 +106,7 @@ public static class CaseMetrics
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(levels);
-        if (to <= from)
-            throw new ArgumentException("The period's end comes after its start.", nameof(to));
+        Guard.That(to > from, MetricsErrors.PeriodReversed());
         var period = cases.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
         var steps = Enum.GetValues<SlaStep>();
         var durations = new List<StepDurations>();

@@ -83,16 +83,16 @@ public class CraClockTests
         c.RecordSent(CraReportKind.FinalReport, released.AddDays(15));
         var after = CraClock.For(c, true, released.AddDays(20));
         Assert.Equal([CraReportStatus.Submitted, CraReportStatus.Overdue, CraReportStatus.Submitted], after.Select(d => d.Status));
-        Assert.Throws<InvalidOperationException>(() => c.RecordSent(CraReportKind.EarlyWarning, released));
+        Assert.Equal("Cases.AlreadySent", Assert.Throws<DomainException>(() => c.RecordSent(CraReportKind.EarlyWarning, released)).Error.Code);
     }
 
     [Fact]
     public void FinalReport_BeforeTheFix_OrReportsWithoutTheFlag_AreRefused()
     {
         var c = Case();
-        Assert.Throws<InvalidOperationException>(() => c.RecordSent(CraReportKind.EarlyWarning, Reported));
+        Assert.Equal("Cases.NotExploited", Assert.Throws<DomainException>(() => c.RecordSent(CraReportKind.EarlyWarning, Reported)).Error.Code);
         c.MarkExploited(true, Reported);
-        var e = Assert.Throws<InvalidOperationException>(() => c.RecordSent(CraReportKind.FinalReport, Reported));
-        Assert.Contains("release the fix first", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DomainException>(() => c.RecordSent(CraReportKind.FinalReport, Reported));
+        Assert.Equal(("Cases.FinalReportBeforeRelease", ErrorKind.Conflict), (e.Error.Code, e.Error.Kind));
     }
 }

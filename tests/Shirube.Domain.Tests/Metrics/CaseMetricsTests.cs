@@ -119,5 +119,5 @@ public class CaseMetricsTests
 
     [Fact]
     public void Compute_PeriodEndingBeforeItStarts_IsRefused() =>
-        Assert.Throws<ArgumentException>(() => CaseMetrics.Compute(History, Levels, At(2026, 2, 1), At(2026, 1, 1), Now));
+        Assert.Equal("Metrics.PeriodReversed", Assert.Throws<DomainException>(() => CaseMetrics.Compute(History, Levels, At(2026, 2, 1), At(2026, 1, 1), Now)).Error.Code);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
@@ -54,7 +55,8 @@ public class CaseApiTests
         await admin.PostAsJsonAsync($"/api/cases/{id}/comments", new { text = "Looks like the factory debug account.", shared = false });
         await MoveAsync(admin, id, "Triage");
         // Analysis needs the product: refused until it is assigned.
-        await MoveAsync(admin, id, "Analysis", expected: HttpStatusCode.Conflict);
+        var refused = await MoveAsync(admin, id, "Analysis", expected: HttpStatusCode.Conflict);
+        Assert.Equal("Cases.ProductRequired", refused.GetProperty("code").GetString());
         var assigned = await admin.PutAsJsonAsync($"/api/cases/{id}", new { productId = router.Id, affectedVersions = new[] { version.GetProperty("id").GetGuid() } });
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         await MoveAsync(admin, id, "Analysis");
@@ -69,14 +71,22 @@ public class CaseApiTests
         Assert.Equal(["Acknowledge", "Triage", "Fix"], sla.Select(t => t.GetProperty("step").GetString()));
         Assert.Equal(["Met", "Met", "Open"], sla.Select(t => t.GetProperty("status").GetString()));
         var badVector = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/cases/{id}", new { cvssVector = "CVSS:3.1/AV:Q" }), HttpStatusCode.BadRequest);
-        Assert.True(badVector.GetProperty("errors").TryGetProperty("cvssVector", out _));
+        Assert.Equal("Cases.NotACvssVector", badVector.GetProperty("code").GetString());
+        // English users get the parser's account; a Japanese one gets no English.
+        Assert.Contains("AV", badVector.GetProperty("errors").GetProperty("cvssVector")[0].GetString(), StringComparison.Ordinal);
+        using (var bad = new HttpRequestMessage(HttpMethod.Put, $"/api/cases/{id}") { Content = JsonContent.Create(new { cvssVector = "CVSS:3.1/AV:Q" }) })
+        {
+            bad.Headers.AcceptLanguage.ParseAdd("ja");
+            var ja = await Api.AssertProblemAsync(await admin.SendAsync(bad), HttpStatusCode.BadRequest);
+            Assert.StartsWith("CVSS ベクトルとして読み取れません", ja.GetProperty("errors").GetProperty("cvssVector")[0].GetString(), StringComparison.Ordinal);
+        }
         await MoveAsync(admin, id, "Remediation");
         await MoveAsync(admin, id, "Release", expected: HttpStatusCode.Conflict);
         await admin.PutAsJsonAsync($"/api/cases/{id}", new { remediationPlan = "2.0.1 removes the account; workaround: disable telnet.", plannedRelease = "2026-12-15", embargoUntil = "2026-12-20", credit = "A. Finder" });
         await MoveAsync(admin, id, "Release");
         await MoveAsync(admin, id, "Disclosure");
         // Skipping is refused: a closed case cannot be reopened, disclosure cannot go back.
-        await MoveAsync(admin, id, "Triage", expected: HttpStatusCode.Conflict);
+        Assert.Equal("Cases.CannotMove", (await MoveAsync(admin, id, "Triage", expected: HttpStatusCode.Conflict)).GetProperty("code").GetString());
         var closed = await MoveAsync(admin, id, "Closed");
         Assert.Equal("Closed", closed.GetProperty("state").GetString());
         Assert.Equal(["Received", "Acknowledged", "Triage", "Analysis", "Remediation", "Release", "Disclosure", "Closed"],
@@ -93,7 +103,8 @@ public class CaseApiTests
         Assert.DoesNotContain("debug account", track.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("finder@example.org", track.ToString(), StringComparison.Ordinal);
         Assert.Equal("XSS in the camera's web UI", (await anonymous.GetFromJsonAsync<JsonElement>($"/api/reports/track/{otherToken}")).GetProperty("title").GetString());
-        await Api.AssertProblemAsync(await anonymous.GetAsync("/api/reports/track/not-a-token"), HttpStatusCode.NotFound);
+        var unknown = await Api.AssertProblemAsync(await anonymous.GetAsync("/api/reports/track/not-a-token"), HttpStatusCode.NotFound);
+        Assert.Equal("Cases.TrackingNotFound", unknown.GetProperty("code").GetString());
 
         // The reporter writes back; the PSIRT sees it.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync($"/api/reports/track/{token}/messages", new { text = "Thanks! Credit as A. Finder please." })).StatusCode);
@@ -109,14 +120,23 @@ public class CaseApiTests
         using var anonymous = app.CreateClient();
         var (first, _) = await ReportAsync(anonymous);
         var (second, _) = await ReportAsync(anonymous);
-        await MoveAsync(admin, first, "Rejected", expected: HttpStatusCode.Conflict);
+        Assert.Equal("Cases.ReasonRequired", (await MoveAsync(admin, first, "Rejected", expected: HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        // Said in Japanese to a Japanese client, with the state in Japanese too.
+        using (var ja = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{first}/transitions") { Content = JsonContent.Create(new { to = "Rejected" }) })
+        {
+            ja.Headers.AcceptLanguage.ParseAdd("ja");
+            var problem = await Api.AssertProblemAsync(await admin.SendAsync(ja), HttpStatusCode.Conflict);
+            Assert.Equal("「却下」にするには理由（3 文字以上）を書いてください。", problem.GetProperty("detail").GetString());
+        }
         var rejected = await MoveAsync(admin, first, "Rejected", "Works as designed: telnet is off by default.");
         Assert.Equal("Works as designed: telnet is off by default.", rejected.GetProperty("resolution").GetString());
         Assert.Empty(rejected.GetProperty("next").EnumerateArray());
         await MoveAsync(admin, second, "Acknowledged");
         var duplicate = await MoveAsync(admin, second, "Duplicate", "Same as the first report.");
         Assert.Equal("Duplicate", duplicate.GetProperty("state").GetString());
-        await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/cases/{second}/transitions", new { to = "Sideways" }), HttpStatusCode.BadRequest);
+        var sideways = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/cases/{second}/transitions", new { to = "Sideways" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Cases.UnknownState", sideways.GetProperty("code").GetString());
+        Assert.True(sideways.GetProperty("errors").TryGetProperty("to", out _));
     }
 
     [Theory]
@@ -146,12 +166,14 @@ public class CaseApiTests
 
         // Another unit: not found on every endpoint, and it cannot pull the case to its own product.
         Assert.Equal(0, (await ken.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength());
-        await Api.AssertProblemAsync(await ken.GetAsync($"/api/cases/{id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Cases.NotFound", (await Api.AssertProblemAsync(await ken.GetAsync($"/api/cases/{id}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
         await Api.AssertProblemAsync(await ken.PutAsJsonAsync($"/api/cases/{id}", new { productId = meter.Id }), HttpStatusCode.NotFound);
         await Api.AssertProblemAsync(await ken.PostAsJsonAsync($"/api/cases/{id}/transitions", new { to = "Triage" }), HttpStatusCode.NotFound);
         await Api.AssertProblemAsync(await ken.PostAsJsonAsync($"/api/cases/{id}/comments", new { text = "peek" }), HttpStatusCode.NotFound);
         // Nor can the home analyst move a case to a product of a unit they do not belong to.
-        await Api.AssertProblemAsync(await hana.PutAsJsonAsync($"/api/cases/{id}", new { productId = meter.Id }), HttpStatusCode.BadRequest);
+        var elsewhere = await Api.AssertProblemAsync(await hana.PutAsJsonAsync($"/api/cases/{id}", new { productId = meter.Id }), HttpStatusCode.BadRequest);
+        Assert.Equal("Cases.NoSuchProduct", elsewhere.GetProperty("code").GetString());
+        Assert.True(elsewhere.GetProperty("errors").TryGetProperty("productId", out _));
 
         // Without a sign-in: 401 on every case endpoint.
         foreach (var response in new[]
@@ -166,17 +188,18 @@ public class CaseApiTests
     }
 
     [Theory]
-    [InlineData("""{"title":"x","description":"Port 23 accepts root / admin."}""", "title")]
-    [InlineData("""{"title":"Telnet","description":"short"}""", "description")]
-    [InlineData("""{"title":"Telnet root","description":"Port 23 accepts root / admin.","reporterEmail":"not-an-address"}""", "reporterEmail")]
-    [InlineData("""not json""", "body")]
-    public async Task Report_BadInput_Is400NamingTheField(string body, string field)
+    [InlineData("""{"title":"x","description":"Port 23 accepts root / admin."}""", "title", "Common.Length")]
+    [InlineData("""{"title":"Telnet","description":"short"}""", "description", "Common.Length")]
+    [InlineData("""{"title":"Telnet root","description":"Port 23 accepts root / admin.","reporterEmail":"not-an-address"}""", "reporterEmail", "Cases.NotAnEmail")]
+    [InlineData("""not json""", "body", "Cases.ReportNotJson")]
+    public async Task Report_BadInput_Is400NamingTheField(string body, string field, string code)
     {
         await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
         using var anonymous = app.CreateClient();
         var response = await anonymous.PostAsync("/api/reports", new StringContent(body, Encoding.UTF8, "application/json"));
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(code, problem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -254,7 +277,9 @@ public class CaseAuditScopeTests
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
     public async Task Reports_FiledAtTheSameTime_EachGetTheirOwnNumber(DatabaseProvider provider)
     {
-        await using var app = await ShirubeApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Shirube:Intake:ReportsPerHour"] = "100" });
+        // Numbers count per year of the clock, not of the machine running the test.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await ShirubeApp.StartAsync(provider, settings: new Dictionary<string, string> { ["Shirube:Intake:ReportsPerHour"] = "100" }, clock: clock);
         using var admin = await app.AdminAsync();
         using var anonymous = app.CreateClient();
 
@@ -264,6 +289,6 @@ public class CaseAuditScopeTests
         Assert.All(created, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         var numbers = (await admin.GetFromJsonAsync<JsonElement>("/api/cases")).EnumerateArray().Select(c => c.GetProperty("number").GetString()).ToList();
         Assert.Equal(12, numbers.Distinct().Count());
-        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"PSIRT-{DateTime.UtcNow.Year}-{n:0000}").Order(), numbers.Order());
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"PSIRT-2031-{n:0000}").Order(), numbers.Order());
     }
 }

@@ -53,7 +53,7 @@ public class MetricsApiTests
         var acknowledged = own.GetProperty("durations").EnumerateArray().Where(d => d.GetProperty("step").GetString() == "Acknowledge").Sum(d => d.GetProperty("count").GetInt32());
         Assert.Equal(1, acknowledged);
         Assert.DoesNotContain("SM-1", own.ToString(), StringComparison.Ordinal);
-        await Api.AssertProblemAsync(await hana.GetAsync($"/api/metrics/cases?unit={infra.Id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Metrics.UnitNotFound", (await Api.AssertProblemAsync(await hana.GetAsync($"/api/metrics/cases?unit={infra.Id}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
 
         var narrowed = await admin.GetFromJsonAsync<JsonElement>($"/api/metrics/cases?unit={infra.Id}");
         Assert.Equal(["SM-1"], Names(narrowed, "openByProduct"));
@@ -61,6 +61,7 @@ public class MetricsApiTests
         Assert.Equal(0, empty.GetProperty("cases").GetInt32());
         var bad = await Api.AssertProblemAsync(await admin.GetAsync("/api/metrics/cases?from=2026-02-01&to=2026-01-01"), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("from", out _));
+        Assert.Equal("Metrics.PeriodReversed", bad.GetProperty("code").GetString());
         await Api.AssertProblemAsync(await anonymous.GetAsync("/api/metrics/cases"), HttpStatusCode.Unauthorized);
     }
 }

@@ -55,13 +55,6 @@ internal sealed class CaseIntake(IConfiguration config, TimeProvider clock) : ID
         }
     }
 
-    /// <summary>The case a tracking token belongs to, or null.</summary>
-    public static Task<VulnerabilityCase?> TrackAsync(ShirubeDbContext db, string token)
-    {
-        var hash = VulnerabilityCase.HashToken(token);
-        return db.Cases.IgnoreQueryFilters().Include(c => c.Comments).SingleOrDefaultAsync(c => c.TrackingHash == hash);
-    }
-
     public void Dispose()
     {
         _limiter.Dispose();

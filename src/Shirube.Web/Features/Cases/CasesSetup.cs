@@ -6,6 +6,8 @@ internal static class CasesSetup
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddSingleton<CaseIntake>();
+        services.AddScoped<CaseViews>();
+        services.AddScoped<CaseCommands>();
         services.AddScoped<CraViews>();
         services.AddSingleton(sp => ResponseLevels.FromSettings(sp.GetRequiredService<IConfiguration>()));
         return services;

@@ -15,6 +15,30 @@ internal sealed class CraViews(IDbContextFactory<ShirubeDbContext> contexts, Tim
         return await DueAsync(db, clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>The CRA clocks of a case: whether they apply, and each report's deadline; <c>Cases.NotFound</c> (404) when the actor may not see the case.</summary>
+    public async Task<CraDto> OfCaseAsync(Guid id)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var c = await CaseViews.LoadAsync(db, id, tracked: false) ?? throw CaseErrors.NotFound(id).Exception();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var product = c.ProductId is { } pid ? await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid) : null;
+        var eu = OnEuMarket(product);
+        return new CraDto(CraClock.Applies(c, eu), eu, c.ExploitedSince, Deadlines(CraClock.For(c, eu, now), now));
+    }
+
+    /// <summary>The content of one CRA report, assembled from the case; <c>Cases.NotFound</c> (404) when the actor may not see it.</summary>
+    public async Task<CraDraftDto> DraftAsync(Guid id, CraReportKind kind)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var c = await CaseViews.LoadAsync(db, id, tracked: false) ?? throw CaseErrors.NotFound(id).Exception();
+        var product = c.ProductId is { } pid ? await db.Products.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == pid) : null;
+        return new CraDraftDto(
+            kind.ToString(), c.Number, product?.Name ?? c.ReportedProduct ?? "?",
+            [.. (product?.Versions ?? []).Where(v => c.AffectedVersions.Contains(v.Id)).Select(v => v.Version)],
+            c.Title, c.Description, c.Cwe, c.CvssVector, CaseViews.Score(c)?.Score, c.ExploitedSince,
+            kind == CraReportKind.EarlyWarning ? null : c.RemediationPlan, c.PlannedRelease, c.ReachedAt(CaseState.Release));
+    }
+
     /// <summary>Open CRA reports across the visible cases and incidents, soonest first.</summary>
     public static async Task<CraDueDto[]> DueAsync(ShirubeDbContext db, DateTime now)
     {

@@ -5,7 +5,7 @@ internal static class MetricsSetup
 {
     public static IServiceCollection AddCaseMetrics(this IServiceCollection services)
     {
-
+        services.AddScoped<MetricsViews>();
         return services;
     }
 
