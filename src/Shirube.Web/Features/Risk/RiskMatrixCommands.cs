@@ -23,6 +23,7 @@ internal sealed class RiskMatrixCommands(IDbContextFactory<ShirubeDbContext> con
     public async Task<RiskMatrixChange> ChangeAsync(RiskMatrixRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        actor.Require(Roles.SeeAllUnits);
         var cells = (request.Cells ?? []).Select((cell, n) => (cell.Likelihood, cell.Impact,
             EnumNames.TryParse<RiskLevel>(cell.Level, out var level)
                 ? level
@@ -33,11 +34,14 @@ internal sealed class RiskMatrixCommands(IDbContextFactory<ShirubeDbContext> con
     }
 
     /// <summary>Sets the levels of the cells given (others keep theirs), as the matrix page does.</summary>
-    public Task<RiskMatrixChange> SetLevelsAsync(IEnumerable<(int Likelihood, int Impact, RiskLevel Level)> cells) => ChangeAsync([.. cells], []);
+    public Task<RiskMatrixChange> SetLevelsAsync(IEnumerable<(int Likelihood, int Impact, RiskLevel Level)> cells)
+    {
+        actor.Require(Roles.SeeAllUnits);
+        return ChangeAsync([.. cells], []);
+    }
 
     private async Task<RiskMatrixChange> ChangeAsync(List<(int Likelihood, int Impact, RiskLevel Level)> cells, List<(RiskAxis Axis, RiskStepDto Step)> steps)
     {
-        actor.Require(Roles.SeeAllUnits);
         await using var db = await contexts.CreateDbContextAsync();
         var matrix = await RiskMatrixViews.LoadAsync(db, tracked: true);
         foreach (var (axis, s) in steps)
