@@ -51,16 +51,10 @@ public sealed class RiskScaleStep
 
     internal void Rename(string nameEn, string nameJa, string descriptionEn, string descriptionJa)
     {
-        NameEn = Require(nameEn, nameof(nameEn), 60);
-        NameJa = Require(nameJa, nameof(nameJa), 60);
-        DescriptionEn = Require(descriptionEn, nameof(descriptionEn), 500);
-        DescriptionJa = Require(descriptionJa, nameof(descriptionJa), 500);
-    }
-
-    private static string Require(string text, string parameter, int max)
-    {
-        text = (text ?? string.Empty).Trim();
-        return text.Length >= 1 && text.Length <= max ? text : throw new ArgumentException($"1 to {max} characters.", parameter);
+        NameEn = Guard.Text(nameEn, nameof(nameEn), 60);
+        NameJa = Guard.Text(nameJa, nameof(nameJa), 60);
+        DescriptionEn = Guard.Text(descriptionEn, nameof(descriptionEn), 500);
+        DescriptionJa = Guard.Text(descriptionJa, nameof(descriptionJa), 500);
     }
 }
 
@@ -96,16 +90,8 @@ public sealed class RiskMatrixCell
 /// <param name="LowerLevel">The neighbour's level, higher than <paramref name="Level"/>.</param>
 public sealed record MonotonyViolation(int Likelihood, int Impact, RiskLevel Level, int LowerLikelihood, int LowerImpact, RiskLevel LowerLevel)
 {
-    /// <summary>The violation as a sentence.</summary>
-    public override string ToString() =>
-        $"Likelihood {Likelihood} × impact {Impact} is {Level}, lower than likelihood {LowerLikelihood} × impact {LowerImpact} ({LowerLevel}).";
-}
-
-/// <summary>The matrix cannot take the cells given: names the cells that break monotony.</summary>
-public sealed class RiskMatrixException(string message, IReadOnlyList<MonotonyViolation> violations) : ArgumentException(message, "cells")
-{
-    /// <summary>The cells that break monotony.</summary>
-    public IReadOnlyList<MonotonyViolation> Violations { get; } = violations;
+    /// <summary>The violation as an error on its cell (<see cref="RiskErrors.LowerThanNeighbour"/>).</summary>
+    public DomainError Error() => RiskErrors.LowerThanNeighbour(Likelihood, Impact, Level, LowerLikelihood, LowerImpact, LowerLevel);
 }
 
 /// <summary>
@@ -231,33 +217,44 @@ public sealed class RiskMatrix
     }
 
     /// <summary>
-    /// Sets the levels of the cells given (others keep theirs); refused, with every violation named, when the result is
-    /// not monotone.
+    /// The cells that would break monotony if the levels given were set (others keeping theirs); empty when the result
+    /// is monotone. A cell outside the matrix is refused (<see cref="RiskErrors.NoSuchCell"/>).
+    /// </summary>
+    public IReadOnlyList<MonotonyViolation> ViolationsWith(IEnumerable<(int Likelihood, int Impact, RiskLevel Level)> cells)
+    {
+        var next = Next(cells);
+        return Violations((l, i) => next[(l, i)]);
+    }
+
+    /// <summary>
+    /// Sets the levels of the cells given (others keep theirs); refused (<see cref="RiskErrors.NotMonotone"/>) when the
+    /// result is not monotone: <see cref="ViolationsWith"/> names the cells beforehand.
     /// </summary>
     public void SetLevels(IEnumerable<(int Likelihood, int Impact, RiskLevel Level)> cells)
+    {
+        var next = Next(cells);
+        var violations = Violations((l, i) => next[(l, i)]);
+        Guard.That(violations.Count == 0, () => RiskErrors.NotMonotone(violations.Count));
+        foreach (var cell in _cells)
+            cell.Level = next[(cell.Likelihood, cell.Impact)];
+    }
+
+    private Dictionary<(int, int), RiskLevel> Next(IEnumerable<(int Likelihood, int Impact, RiskLevel Level)> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
         var next = _cells.ToDictionary(c => (c.Likelihood, c.Impact), c => c.Level);
         foreach (var (l, i, level) in cells)
         {
-            if (!IsStep(l) || !IsStep(i))
-                throw new ArgumentException($"There is no cell likelihood {l} × impact {i}; both run from 1 to {Size}.", nameof(cells));
-            if (!Enum.IsDefined(level))
-                throw new ArgumentException($"'{level}' is not a risk level.", nameof(cells));
-            next[(l, i)] = level;
+            Guard.That(IsStep(l) && IsStep(i), () => RiskErrors.NoSuchCell(l, i));
+            next[(l, i)] = Guard.Defined(level, "cells");
         }
-        var violations = Violations((l, i) => next[(l, i)]);
-        if (violations.Count > 0)
-            throw new RiskMatrixException($"The matrix must not go down as likelihood or impact goes up: {string.Join(" ", violations)}", violations);
-        foreach (var cell in _cells)
-            cell.Level = next[(cell.Likelihood, cell.Impact)];
+        return next;
     }
 
-    /// <summary>Renames a step and changes its description.</summary>
+    /// <summary>Renames a step and changes its description; a step outside the axis is refused (<see cref="RiskErrors.NoSuchStep"/>).</summary>
     public void RenameStep(RiskAxis axis, int value, string nameEn, string nameJa, string descriptionEn, string descriptionJa)
     {
-        var step = _steps.FirstOrDefault(s => s.Axis == axis && s.Value == value)
-            ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"{axis} steps run from 1 to {Size}.");
+        var step = _steps.FirstOrDefault(s => s.Axis == axis && s.Value == value) ?? throw RiskErrors.NoSuchStep(axis, value).Exception();
         step.Rename(nameEn, nameJa, descriptionEn, descriptionJa);
     }
 }

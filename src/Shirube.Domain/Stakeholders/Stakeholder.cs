@@ -24,6 +24,12 @@ public sealed class Stakeholder
     /// <summary>The most package keys or CPE vendors a supplier holds.</summary>
     public const int MaxKeys = 50;
 
+    /// <summary>The longest CPE vendor.</summary>
+    public const int MaxVendor = 200;
+
+    /// <summary>The most products a customer is linked to.</summary>
+    public const int MaxProducts = 500;
+
     private readonly List<string> _purlKeys = [];
     private readonly List<string> _cpeVendors = [];
     private readonly List<Guid> _productIds = [];
@@ -67,9 +73,7 @@ public sealed class Stakeholder
     /// <summary>Creates a stakeholder after checking its details.</summary>
     public static Stakeholder Create(StakeholderKind kind, StakeholderDetails details)
     {
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentException($"Unknown stakeholder kind {kind}.", nameof(kind));
-        var stakeholder = new Stakeholder { Id = Guid.CreateVersion7(), Kind = kind };
+        var stakeholder = new Stakeholder { Id = Guid.CreateVersion7(), Kind = Guard.Defined(kind, nameof(kind)) };
         stakeholder.Update(details);
         return stakeholder;
     }
@@ -78,46 +82,43 @@ public sealed class Stakeholder
     public void Update(StakeholderDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        NameJa = Required(details.NameJa, nameof(details.NameJa), 200);
-        NameEn = Required(details.NameEn, nameof(details.NameEn), 200);
-        Email = Optional(details.Email, nameof(details.Email), 254);
-        if (Email is not null && (!MailAddress.TryCreate(Email, out var address) || address.Address != Email))
-            throw Invalid("email", $"'{Email}' is not an email address.");
-        Phone = Optional(details.Phone, nameof(details.Phone), 50);
-        if (Phone is not null && Phone.Any(c => !(char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.')))
-            throw Invalid("phone", "A phone number holds digits, spaces and + - ( ) . only.");
-        WebPage = Optional(details.WebPage, nameof(details.WebPage), 500);
-        if (WebPage is not null && !(Uri.TryCreate(WebPage, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            throw Invalid("webPage", "The web page is an http or https address.");
-        PreferredLanguage = Optional(details.PreferredLanguage, nameof(details.PreferredLanguage), 35);
-        if (PreferredLanguage is not null && PreferredLanguage.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
-            throw Invalid("preferredLanguage", "The preferred language is a language tag such as 'ja' or 'en'.");
-        EncryptionKey = Optional(details.EncryptionKey, nameof(details.EncryptionKey), 8000);
-        Notes = Optional(details.Notes, nameof(details.Notes), 4000);
+        // Checked before anything changes, so that a refused change leaves the stakeholder as it was.
+        var nameJa = Guard.Text(details.NameJa, "nameJa", 200);
+        var nameEn = Guard.Text(details.NameEn, "nameEn", 200);
+        var email = Guard.OptionalText(details.Email, "email", 254);
+        Guard.That(email is null || (MailAddress.TryCreate(email, out var address) && address.Address == email), () => StakeholderErrors.NotAnEmail(email!));
+        var phone = Guard.OptionalText(details.Phone, "phone", 50);
+        Guard.That(phone is null || phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')' or '.'), StakeholderErrors.NotAPhone);
+        var webPage = Guard.OptionalText(details.WebPage, "webPage", 500);
+        Guard.That(webPage is null || (Uri.TryCreate(webPage, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"), StakeholderErrors.NotAWebPage);
+        var language = Guard.OptionalText(details.PreferredLanguage, "preferredLanguage", 35);
+        Guard.That(language is null || language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'), StakeholderErrors.NotALanguageTag);
+        var encryptionKey = Guard.OptionalText(details.EncryptionKey, "encryptionKey", 8000);
+        var notes = Guard.OptionalText(details.Notes, "notes", 4000);
+        (NameJa, NameEn, Email, Phone, WebPage, PreferredLanguage, EncryptionKey, Notes) = (nameJa, nameEn, email, phone, webPage, language, encryptionKey, notes);
     }
 
     /// <summary>Replaces a supplier's package keys and CPE vendors; other kinds have none.</summary>
     public void SetSupplierKeys(IEnumerable<string> purlKeys, IEnumerable<string> cpeVendors)
     {
+        ArgumentNullException.ThrowIfNull(purlKeys);
+        ArgumentNullException.ThrowIfNull(cpeVendors);
         var keys = new List<string>();
         foreach (var text in purlKeys.Where(k => !string.IsNullOrWhiteSpace(k)))
         {
-            if (!PurlKey.TryParse(text, out var key, out var error))
-                throw Invalid("purlKeys", $"'{text}': {error}");
+            if (!PurlKey.TryParse(text, out var key, out _))
+                throw StakeholderErrors.NotAPackageKey(text).Exception();
             keys.Add(key.ToString());
         }
         var vendors = new List<string>();
         foreach (var text in cpeVendors.Where(v => !string.IsNullOrWhiteSpace(v)))
         {
             var vendor = text.Trim().ToLowerInvariant();
-            if (vendor.Length > 200 || vendor.Any(c => char.IsWhiteSpace(c) || c is ':' or '*' or '?'))
-                throw Invalid("cpeVendors", $"'{text}' is not a CPE vendor (a single name such as 'openssl', at most 200 characters).");
+            Guard.That(vendor.Length <= MaxVendor && !vendor.Any(c => char.IsWhiteSpace(c) || c is ':' or '*' or '?'), () => StakeholderErrors.NotACpeVendor(text, MaxVendor));
             vendors.Add(vendor);
         }
-        if (Kind != StakeholderKind.Supplier && (keys.Count > 0 || vendors.Count > 0))
-            throw Invalid("purlKeys", "Only suppliers carry package keys and CPE vendors.");
-        if (keys.Count > MaxKeys || vendors.Count > MaxKeys)
-            throw Invalid("purlKeys", $"At most {MaxKeys} package keys and {MaxKeys} CPE vendors.");
+        Guard.That(Kind == StakeholderKind.Supplier || (keys.Count == 0 && vendors.Count == 0), StakeholderErrors.OnlySuppliersHaveKeys);
+        Guard.That(keys.Count <= MaxKeys && vendors.Count <= MaxKeys, () => StakeholderErrors.TooManyKeys(MaxKeys));
         _purlKeys.Clear();
         _purlKeys.AddRange(keys.Distinct(StringComparer.OrdinalIgnoreCase));
         _cpeVendors.Clear();
@@ -127,11 +128,10 @@ public sealed class Stakeholder
     /// <summary>Links a customer to the products it uses; other kinds link none.</summary>
     public void LinkProducts(IEnumerable<Guid> productIds)
     {
+        ArgumentNullException.ThrowIfNull(productIds);
         var ids = productIds.Distinct().ToList();
-        if (Kind != StakeholderKind.Customer && ids.Count > 0)
-            throw new ArgumentException("Only customers are linked to products.", nameof(productIds));
-        if (ids.Count > 500)
-            throw new ArgumentException("At most 500 products.", nameof(productIds));
+        Guard.That(Kind == StakeholderKind.Customer || ids.Count == 0, StakeholderErrors.OnlyCustomersHaveProducts);
+        Guard.That(ids.Count <= MaxProducts, () => StakeholderErrors.TooManyProducts(MaxProducts));
         _productIds.Clear();
         _productIds.AddRange(ids);
     }
@@ -163,22 +163,4 @@ public sealed class Stakeholder
 
     private static Stakeholder Seed(StakeholderKind kind, string nameJa, string nameEn, string? webPage, string language) =>
         Create(kind, new StakeholderDetails(nameJa, nameEn, WebPage: webPage, PreferredLanguage: language));
-
-    private static string Required(string? text, string field, int max)
-    {
-        text = (text ?? string.Empty).Trim();
-        return text.Length >= 1 && text.Length <= max ? text : throw new ArgumentException($"1 to {max} characters.", ToCamel(field));
-    }
-
-    private static string? Optional(string? text, string field, int max)
-    {
-        text = text?.Trim();
-        if (string.IsNullOrEmpty(text))
-            return null;
-        return text.Length <= max ? text : throw new ArgumentException($"At most {max} characters.", ToCamel(field));
-    }
-
-    private static ArgumentException Invalid(string field, string message) => new(message, field);
-
-    private static string ToCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

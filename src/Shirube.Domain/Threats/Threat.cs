@@ -81,6 +81,12 @@ public sealed class Threat
     /// <summary>The most countermeasures a threat takes.</summary>
     public const int MaxCountermeasures = 30;
 
+    /// <summary>The shortest justification of an accepted risk.</summary>
+    public const int MinJustification = 3;
+
+    /// <summary>The longest justification.</summary>
+    public const int MaxJustification = 2000;
+
     private readonly List<Countermeasure> _countermeasures = [];
 
     private Threat() => Title = string.Empty;
@@ -133,33 +139,25 @@ public sealed class Threat
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(baselineKeys);
-        var title = (draft.Title ?? string.Empty).Trim();
-        if (title.Length is < 3 or > 200)
-            throw Invalid("title", "A threat's title has 3 to 200 characters.");
-        var description = Optional(draft.Description, 4000, "description");
-        if (!Enum.IsDefined(draft.Part))
-            throw Invalid("part", $"'{draft.Part}' is not an IoT part.");
-        if (!Enum.IsDefined(draft.Stride))
-            throw Invalid("stride", $"'{draft.Stride}' is not a STRIDE category.");
-        if (!RiskMatrix.IsStep(draft.Likelihood))
-            throw Invalid("likelihood", $"Likelihood is 1 to {RiskMatrix.Size}.");
-        if (!RiskMatrix.IsStep(draft.Impact))
-            throw Invalid("impact", $"Impact is 1 to {RiskMatrix.Size}.");
-        if (draft.ResidualLikelihood.HasValue != draft.ResidualImpact.HasValue)
-            throw Invalid(draft.ResidualLikelihood.HasValue ? "residualImpact" : "residualLikelihood", "Give the residual likelihood and impact together, or neither.");
-        if (draft.ResidualLikelihood is { } rl && (!RiskMatrix.IsStep(rl) || rl > draft.Likelihood))
-            throw Invalid("residualLikelihood", $"The residual likelihood is 1 to the likelihood before countermeasures ({draft.Likelihood}).");
-        if (draft.ResidualImpact is { } ri && (!RiskMatrix.IsStep(ri) || ri > draft.Impact))
-            throw Invalid("residualImpact", $"The residual impact is 1 to the impact before countermeasures ({draft.Impact}).");
-        if (!Enum.IsDefined(draft.Decision))
-            throw Invalid("decision", $"'{draft.Decision}' is not a decision.");
-        var justification = Optional(draft.Justification, 2000, "justification");
-        if (draft.Decision == ThreatDecision.Accept && (justification is null || justification.Length < 3))
-            throw Invalid("justification", "An accepted risk needs its justification (3 to 2000 characters).");
-        var owner = Optional(draft.Owner, 256, "owner");
+        var title = Guard.Text(draft.Title, "title", 3, 200);
+        var description = Guard.OptionalText(draft.Description, "description", 4000);
+        Guard.Defined(draft.Part, "part");
+        Guard.Defined(draft.Stride, "stride");
+        Guard.That(RiskMatrix.IsStep(draft.Likelihood), CommonErrors.OutOfRange("likelihood", 1, RiskMatrix.Size));
+        Guard.That(RiskMatrix.IsStep(draft.Impact), CommonErrors.OutOfRange("impact", 1, RiskMatrix.Size));
+        Guard.That(draft.ResidualLikelihood.HasValue == draft.ResidualImpact.HasValue,
+            () => ThreatErrors.ResidualTogether(draft.ResidualLikelihood.HasValue ? "residualImpact" : "residualLikelihood"));
+        if (draft.ResidualLikelihood is { } rl)
+            Guard.That(RiskMatrix.IsStep(rl) && rl <= draft.Likelihood, ThreatErrors.ResidualLikelihoodAbove(draft.Likelihood));
+        if (draft.ResidualImpact is { } ri)
+            Guard.That(RiskMatrix.IsStep(ri) && ri <= draft.Impact, ThreatErrors.ResidualImpactAbove(draft.Impact));
+        Guard.Defined(draft.Decision, "decision");
+        var justification = Guard.OptionalText(draft.Justification, "justification", MaxJustification);
+        Guard.That(draft.Decision != ThreatDecision.Accept || justification?.Length >= MinJustification,
+            () => ThreatErrors.JustificationRequired(MinJustification, MaxJustification));
+        var owner = Guard.OptionalText(draft.Owner, "owner", 256);
         var countermeasures = draft.Countermeasures ?? [];
-        if (countermeasures.Count > MaxCountermeasures)
-            throw Invalid("countermeasures", $"At most {MaxCountermeasures} countermeasures.");
+        Guard.That(countermeasures.Count <= MaxCountermeasures, () => ThreatErrors.TooManyCountermeasures(MaxCountermeasures));
         var built = countermeasures.Select((c, n) => Countermeasure.Create(Id, n, c, baselineKeys)).ToList();
 
         Title = title;
@@ -185,14 +183,6 @@ public sealed class Threat
         return new ThreatRisk(matrix.LevelOf(Likelihood, Impact), residual);
     }
 
-    // Field names as the API and the edit dialog know them.
-    internal static ArgumentException Invalid(string field, string message) => new(message, field);
-
-    internal static string? Optional(string? text, int max, string field)
-    {
-        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        return text?.Length > max ? throw Invalid(field, $"At most {max} characters.") : text;
-    }
 }
 
 /// <summary>A countermeasure against a threat, linked to the baseline requirements it fulfils.</summary>
@@ -220,18 +210,15 @@ public sealed class Countermeasure
 
     internal static Countermeasure Create(Guid threatId, int order, CountermeasureDraft draft, IReadOnlySet<string> baselineKeys)
     {
-        var field = $"countermeasures[{order}]";
-        var text = (draft?.Text ?? string.Empty).Trim();
-        if (text.Length is < 3 or > 2000)
-            throw new ArgumentException("A countermeasure has 3 to 2000 characters.", field + ".text");
-        if (!Enum.IsDefined(draft!.Status))
-            throw new ArgumentException($"'{draft.Status}' is not a countermeasure status.", field + ".status");
+        ArgumentNullException.ThrowIfNull(draft);
+        // Field names as the API and the edit dialog know them.
+        var field = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"countermeasures[{order}]");
+        var text = Guard.Text(draft.Text, field + ".text", 3, 2000);
+        Guard.Defined(draft.Status, field + ".status");
         var keys = (draft.RequirementKeys ?? []).Select(k => (k ?? string.Empty).Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (keys.Count > MaxLinks)
-            throw new ArgumentException($"At most {MaxLinks} requirements per countermeasure.", field + ".requirementKeys");
+        Guard.That(keys.Count <= MaxLinks, () => ThreatErrors.TooManyRequirements(field + ".requirementKeys", MaxLinks));
         var unknown = keys.FirstOrDefault(k => !baselineKeys.Contains(k));
-        if (unknown is not null)
-            throw new ArgumentException($"'{unknown}' is not a line of the product's baselines.", field + ".requirementKeys");
+        Guard.That(unknown is null, () => ThreatErrors.NotABaselineLine(field + ".requirementKeys", unknown!));
         var c = new Countermeasure { Id = Guid.CreateVersion7(), ThreatId = threatId, Order = order, Text = text, Status = draft.Status };
         c._requirementKeys.AddRange(keys);
         return c;

@@ -11,6 +11,10 @@ public sealed class TrainingCourse
     public const int MaxDescription = 4000;
     /// <summary>Longest audience text.</summary>
     public const int MaxAudience = 200;
+    /// <summary>Longest duration, in minutes.</summary>
+    public const int MaxDuration = 10_000;
+    /// <summary>Longest validity, in months.</summary>
+    public const int MaxValidity = 120;
 
     private TrainingCourse()
     {
@@ -45,17 +49,12 @@ public sealed class TrainingCourse
     /// <summary>Changes the course; the caller checks that <paramref name="firstServiceId"/> names a framework service.</summary>
     public void Update(string titleEn, string titleJa, string? description, string? audience, int? durationMinutes, int? validityMonths, string? firstServiceId)
     {
-        if (durationMinutes is < 1 or > 10_000)
-            throw new ArgumentException("'durationMinutes' is 1 to 10000.", nameof(durationMinutes));
-        if (validityMonths is < 1 or > 120)
-            throw new ArgumentException("'validityMonths' is 1 to 120.", nameof(validityMonths));
-        TitleEn = Text.Required(titleEn, MaxTitle, nameof(titleEn));
-        TitleJa = Text.Required(titleJa, MaxTitle, nameof(titleJa));
-        Description = Text.Optional(description, MaxDescription, nameof(description));
-        Audience = Text.Optional(audience, MaxAudience, nameof(audience));
-        DurationMinutes = durationMinutes;
-        ValidityMonths = validityMonths;
-        FirstServiceId = Text.Optional(firstServiceId, 10, nameof(firstServiceId));
+        Guard.That(durationMinutes is null or (>= 1 and <= MaxDuration), () => CommonErrors.OutOfRange(nameof(durationMinutes), 1, MaxDuration));
+        Guard.That(validityMonths is null or (>= 1 and <= MaxValidity), () => CommonErrors.OutOfRange(nameof(validityMonths), 1, MaxValidity));
+        var (en, ja) = (Guard.Text(titleEn, nameof(titleEn), MaxTitle), Guard.Text(titleJa, nameof(titleJa), MaxTitle));
+        var (about, audienceText) = (Guard.OptionalText(description, nameof(description), MaxDescription), Guard.OptionalText(audience, nameof(audience), MaxAudience));
+        var service = Guard.OptionalText(firstServiceId, nameof(firstServiceId), 10);
+        (TitleEn, TitleJa, Description, Audience, DurationMinutes, ValidityMonths, FirstServiceId) = (en, ja, about, audienceText, durationMinutes, validityMonths, service);
     }
 
     /// <summary>The title in a language: Japanese for "ja…", English otherwise.</summary>
@@ -104,8 +103,7 @@ public sealed class TrainingAssignment
     /// <summary>Assigns a course to every holder of <paramref name="role"/>.</summary>
     public static TrainingAssignment ToRole(Guid courseId, string role, IEnumerable<(string UserId, string UserName)> holders, DateOnly dueOn, string by, DateTime now)
     {
-        if (!Roles.IsKnown(role))
-            throw new ArgumentException($"'{role}' is not a role of Shirube.", nameof(role));
+        Guard.That(Roles.IsKnown(role), () => TrainingErrors.UnknownRole(role));
         var assignment = New(courseId, AssignmentTarget.Role, role, dueOn, by, now);
         assignment.AddHolders(holders, now);
         return assignment;
@@ -158,8 +156,8 @@ public sealed class TrainingAssignee
     {
         Id = Guid.CreateVersion7();
         AssignmentId = assignmentId;
-        UserId = Text.Required(userId, 450, nameof(userId));
-        UserName = Text.Required(userName, 256, nameof(userName));
+        UserId = Guard.Text(userId, nameof(userId), 450);
+        UserName = Guard.Text(userName, nameof(userName), 256);
         AddedAt = now;
     }
 
@@ -208,28 +206,19 @@ public sealed class TrainingCompletion
     /// <summary>A completion; not in the future.</summary>
     public static TrainingCompletion Record(Guid courseId, string userId, string userName, DateOnly completedOn, string? note, int? score, string recordedBy, DateTime now)
     {
-        if (completedOn > DateOnly.FromDateTime(now))
-            throw new ArgumentException("'completedOn' cannot be in the future.", nameof(completedOn));
-        if (score is < 0 or > 100)
-            throw new ArgumentException("'score' is 0 to 100.", nameof(score));
+        Guard.That(completedOn <= DateOnly.FromDateTime(now), () => CommonErrors.InFuture(nameof(completedOn)));
+        Guard.That(score is null or (>= 0 and <= 100), () => CommonErrors.OutOfRange(nameof(score), 0, 100));
         return new TrainingCompletion
         {
             Id = Guid.CreateVersion7(),
             CourseId = courseId,
-            UserId = Text.Required(userId, 450, nameof(userId)),
-            UserName = Text.Required(userName, 256, nameof(userName)),
+            UserId = Guard.Text(userId, nameof(userId), 450),
+            UserName = Guard.Text(userName, nameof(userName), 256),
             CompletedOn = completedOn,
-            Note = Text.Optional(note, MaxNote, nameof(note)),
+            Note = Guard.OptionalText(note, nameof(note), MaxNote),
             Score = score,
             RecordedBy = recordedBy,
             RecordedAt = now,
         };
     }
-}
-
-internal static class Text
-{
-    public static string Required(string? text, int max, string field) => Psirt.MaturityAssessment.Required(text, max, field);
-
-    public static string? Optional(string? text, int max, string field) => Psirt.MaturityAssessment.Optional(text, max, field);
 }

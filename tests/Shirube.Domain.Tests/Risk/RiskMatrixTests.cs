@@ -48,13 +48,19 @@ public class RiskMatrixTests
     {
         var m = RiskMatrix.Default();
         // 4 × 4 is High; its lower neighbours 3 × 4 and 4 × 3 are High too.
-        var e = Assert.Throws<RiskMatrixException>(() => m.SetLevels([(4, 4, RiskLevel.Low)]));
+        var violations = m.ViolationsWith([(4, 4, RiskLevel.Low)]);
         Assert.Equal(
         [
-            "Likelihood 4 × impact 4 is Low, lower than likelihood 3 × impact 4 (High).",
-            "Likelihood 4 × impact 4 is Low, lower than likelihood 4 × impact 3 (High).",
+            new MonotonyViolation(4, 4, RiskLevel.Low, 3, 4, RiskLevel.High),
+            new MonotonyViolation(4, 4, RiskLevel.Low, 4, 3, RiskLevel.High),
             // The cells above it are now above a lower cell: no violation there, they are still High or Critical.
-        ], e.Violations.Select(v => v.ToString()));
+        ], violations);
+        // Each names its cell as the request field, with the levels to say.
+        var error = violations[0].Error();
+        Assert.Equal(("Risk.LowerThanNeighbour", "cells[4,4]"), (error.Code, error.Field));
+        Assert.Equal([4, 4, RiskLevel.Low, 3, 4, RiskLevel.High], error.Args);
+        var e = Assert.Throws<DomainException>(() => m.SetLevels([(4, 4, RiskLevel.Low)]));
+        Assert.Equal(("Risk.NotMonotone", "cells"), (e.Error.Code, e.Field));
         Assert.Equal(RiskLevel.High, m.LevelOf(4, 4));
     }
 
@@ -62,9 +68,9 @@ public class RiskMatrixTests
     public void SetLevels_RaisingACellAboveTheCellsBeyondIt_NamesThoseCells()
     {
         var m = RiskMatrix.Default();
-        var e = Assert.Throws<RiskMatrixException>(() => m.SetLevels([(1, 1, RiskLevel.Critical)]));
-        Assert.Equal([(1, 2), (2, 1)], e.Violations.Select(v => (v.Likelihood, v.Impact)));
-        Assert.All(e.Violations, v => Assert.Equal((1, 1, RiskLevel.Critical), (v.LowerLikelihood, v.LowerImpact, v.LowerLevel)));
+        var violations = m.ViolationsWith([(1, 1, RiskLevel.Critical)]);
+        Assert.Equal([(1, 2), (2, 1)], violations.Select(v => (v.Likelihood, v.Impact)));
+        Assert.All(violations, v => Assert.Equal((1, 1, RiskLevel.Critical), (v.LowerLikelihood, v.LowerImpact, v.LowerLevel)));
     }
 
     [Fact]
@@ -82,7 +88,22 @@ public class RiskMatrixTests
         var m = RiskMatrix.Default();
         m.RenameStep(RiskAxis.Impact, 5, "Catastrophic", "壊滅的", "People die.", "人命に関わる。");
         Assert.Equal("壊滅的", m.StepsOf(RiskAxis.Impact)[4].NameJa);
-        Assert.Throws<ArgumentException>(() => m.RenameStep(RiskAxis.Impact, 1, "", "x", "x", "x"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => m.RenameStep(RiskAxis.Likelihood, 6, "x", "x", "x", "x"));
+        Assert.Equal(("Common.Required", "nameEn"), Error(() => m.RenameStep(RiskAxis.Impact, 1, "", "x", "x", "x")));
+        Assert.Equal(("Common.TooLong", "nameJa"), Error(() => m.RenameStep(RiskAxis.Impact, 1, "x", new string('あ', 61), "x", "x")));
+        Assert.Equal(("Risk.NoSuchStep", "value"), Error(() => m.RenameStep(RiskAxis.Likelihood, 6, "x", "x", "x", "x")));
+    }
+
+    [Fact]
+    public void SetLevels_ACellOutsideTheMatrixOrAnUnknownLevel_IsRefused()
+    {
+        var m = RiskMatrix.Default();
+        Assert.Equal(("Risk.NoSuchCell", "cells"), Error(() => m.SetLevels([(6, 1, RiskLevel.Low)])));
+        Assert.Equal(("Common.UnknownValue", "cells"), Error(() => m.SetLevels([(1, 1, (RiskLevel)9)])));
+    }
+
+    private static (string Code, string? Field) Error(Action act)
+    {
+        var e = Assert.Throws<DomainException>(act);
+        return (e.Error.Code, e.Field);
     }
 }

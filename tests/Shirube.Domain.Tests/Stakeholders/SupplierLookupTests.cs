@@ -61,8 +61,43 @@ public sealed class SupplierLookupTests
     public void SetSupplierKeys_OnACustomer_IsRefused()
     {
         var customer = Stakeholder.Create(StakeholderKind.Customer, new StakeholderDetails("顧客", "Customer"));
-        var e = Assert.Throws<ArgumentException>(() => customer.SetSupplierKeys(["pkg:npm/@acme"], []));
-        Assert.Equal("purlKeys", e.ParamName);
+        var e = Assert.Throws<DomainException>(() => customer.SetSupplierKeys(["pkg:npm/@acme"], []));
+        Assert.Equal(("Stakeholders.OnlySuppliersHaveKeys", "purlKeys"), (e.Error.Code, e.Field));
+    }
+
+    public sealed record InvalidDetails(string Why, StakeholderDetails Details, string Field, string Code)
+    {
+        public override string ToString() => Why;
+    }
+
+    public static TheoryData<InvalidDetails> Invalid => new(
+        new InvalidDetails("no Japanese name", new StakeholderDetails(" ", "Acme"), "nameJa", "Common.Required"),
+        new InvalidDetails("an English name too long", new StakeholderDetails("アクメ", new string('a', 201)), "nameEn", "Common.TooLong"),
+        new InvalidDetails("an email without a domain", new StakeholderDetails("アクメ", "Acme", Email: "psirt@"), "email", "Stakeholders.NotAnEmail"),
+        new InvalidDetails("a phone with letters", new StakeholderDetails("アクメ", "Acme", Phone: "call me"), "phone", "Stakeholders.NotAPhone"),
+        new InvalidDetails("an ftp web page", new StakeholderDetails("アクメ", "Acme", WebPage: "ftp://acme.example"), "webPage", "Stakeholders.NotAWebPage"),
+        new InvalidDetails("a language with a space", new StakeholderDetails("アクメ", "Acme", PreferredLanguage: "ja jp"), "preferredLanguage", "Stakeholders.NotALanguageTag"));
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void Update_InvalidDetails_IsRefusedNamingTheField_AndChangesNothing(InvalidDetails c)
+    {
+        var supplier = Stakeholder.Create(StakeholderKind.Supplier, new StakeholderDetails("サプライヤー", "Supplier"));
+        var e = Assert.Throws<DomainException>(() => supplier.Update(c.Details));
+        Assert.Equal((c.Code, c.Field), (e.Error.Code, e.Field));
+        Assert.Equal(("サプライヤー", "Supplier"), (supplier.NameJa, supplier.NameEn));
+    }
+
+    [Fact]
+    public void SetSupplierKeys_ABadKeyOrVendor_IsRefusedWithIt()
+    {
+        var supplier = Stakeholder.Create(StakeholderKind.Supplier, new StakeholderDetails("サプライヤー", "Supplier"));
+        var key = Assert.Throws<DomainException>(() => supplier.SetSupplierKeys(["npm/acme"], [])).Error;
+        Assert.Equal(("Stakeholders.NotAPackageKey", "purlKeys"), (key.Code, key.Field));
+        Assert.Equal(["npm/acme"], key.Args);
+        var vendor = Assert.Throws<DomainException>(() => supplier.SetSupplierKeys([], ["open ssl"])).Error;
+        Assert.Equal(("Stakeholders.NotACpeVendor", "cpeVendors"), (vendor.Code, vendor.Field));
+        Assert.Equal("Stakeholders.OnlyCustomersHaveProducts", Assert.Throws<DomainException>(() => supplier.LinkProducts([Guid.NewGuid()])).Error.Code);
     }
 
     [Fact]

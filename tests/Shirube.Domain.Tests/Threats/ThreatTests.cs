@@ -29,26 +29,30 @@ public class ThreatTests
     public void RiskIn_WithoutResidualValues_HasNoResidualRisk() =>
         Assert.Null(Create(Draft(2, 2)).RiskIn(RiskMatrix.Default()).Residual);
 
-    public sealed record InvalidCase(string Why, ThreatDraft Draft, string Field)
+    public sealed record InvalidCase(string Why, ThreatDraft Draft, string Field, string Code)
     {
         public override string ToString() => Why;
     }
 
     public static TheoryData<InvalidCase> Invalid => new(
-        new InvalidCase("likelihood 0 is not a step", Draft(0, 3), "likelihood"),
-        new InvalidCase("impact 6 is not a step", Draft(3, 6), "impact"),
-        new InvalidCase("residual likelihood without residual impact", Draft(3, 3, 2, null), "residualImpact"),
-        new InvalidCase("residual above the inherent likelihood", Draft(2, 3, 3, 3), "residualLikelihood"),
-        new InvalidCase("residual above the inherent impact", Draft(3, 2, 2, 3), "residualImpact"),
-        new InvalidCase("accepting without justification", Draft(decision: ThreatDecision.Accept), "justification"),
-        new InvalidCase("a requirement that is not a baseline line", Draft(countermeasures: new CountermeasureDraft("Signed firmware", CountermeasureStatus.Planned, ["nist/XX-1"])), "countermeasures[0].requirementKeys"),
-        new InvalidCase("an empty countermeasure", Draft(countermeasures: new CountermeasureDraft(" ", CountermeasureStatus.Planned, [])), "countermeasures[0].text"),
-        new InvalidCase("an unknown STRIDE value", Draft(stride: (StrideCategory)42), "stride"));
+        new InvalidCase("likelihood 0 is not a step", Draft(0, 3), "likelihood", "Common.OutOfRange"),
+        new InvalidCase("impact 6 is not a step", Draft(3, 6), "impact", "Common.OutOfRange"),
+        new InvalidCase("residual likelihood without residual impact", Draft(3, 3, 2, null), "residualImpact", "Threats.ResidualTogether"),
+        new InvalidCase("residual above the inherent likelihood", Draft(2, 3, 3, 3), "residualLikelihood", "Threats.ResidualLikelihoodAbove"),
+        new InvalidCase("residual above the inherent impact", Draft(3, 2, 2, 3), "residualImpact", "Threats.ResidualImpactAbove"),
+        new InvalidCase("accepting without justification", Draft(decision: ThreatDecision.Accept), "justification", "Threats.JustificationRequired"),
+        new InvalidCase("a requirement that is not a baseline line", Draft(countermeasures: new CountermeasureDraft("Signed firmware", CountermeasureStatus.Planned, ["nist/XX-1"])), "countermeasures[0].requirementKeys", "Threats.NotABaselineLine"),
+        new InvalidCase("an empty countermeasure", Draft(countermeasures: new CountermeasureDraft(" ", CountermeasureStatus.Planned, [])), "countermeasures[0].text", "Common.Required"),
+        new InvalidCase("a countermeasure of two characters", Draft(countermeasures: new CountermeasureDraft("ok", CountermeasureStatus.Planned, [])), "countermeasures[0].text", "Common.Length"),
+        new InvalidCase("an unknown STRIDE value", Draft(stride: (StrideCategory)42), "stride", "Common.UnknownValue"));
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void Create_InvalidDraft_IsRefusedNamingTheField(InvalidCase c) =>
-        Assert.Equal(c.Field, Assert.ThrowsAny<ArgumentException>(() => Create(c.Draft)).ParamName);
+    public void Create_InvalidDraft_IsRefusedNamingTheFieldWithItsCode(InvalidCase c)
+    {
+        var error = Assert.Throws<DomainException>(() => Create(c.Draft)).Error;
+        Assert.Equal((c.Field, c.Code), (error.Field, error.Code));
+    }
 
     [Fact]
     public void Update_ReplacesCountermeasuresAndKeepsAnAcceptedRiskWithItsReason()

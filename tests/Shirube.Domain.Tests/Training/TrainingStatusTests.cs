@@ -44,17 +44,27 @@ public class TrainingStatusTests
         var assignment = TrainingAssignment.ToRole(Guid.NewGuid(), Roles.PsirtManager, [("u1", "hana")], Due, "boss", now);
         Assert.Equal(1, assignment.AddHolders([("u1", "hana"), ("u3", "jiro")], now));
         Assert.Equal(["hana", "jiro"], assignment.Assignees.Select(a => a.UserName));
-        Assert.Throws<ArgumentException>(() => TrainingAssignment.ToRole(Guid.NewGuid(), "Janitor", [], Due, "boss", now));
+        var e = Assert.Throws<DomainException>(() => TrainingAssignment.ToRole(Guid.NewGuid(), "Janitor", [], Due, "boss", now));
+        Assert.Equal(("Training.UnknownRole", "role"), (e.Error.Code, e.Field));
     }
 
     [Theory]
-    [InlineData(0, "validityMonths")]
-    [InlineData(121, "validityMonths")]
-    public void Create_ValidityOutOfRange_NamesTheField(int months, string field) =>
-        Assert.Equal(field, Assert.Throws<ArgumentException>(() => TrainingCourse.Create("a", "あ", null, null, null, months, null)).ParamName);
+    [InlineData(0, null, "validityMonths", "Common.OutOfRange")]
+    [InlineData(121, null, "validityMonths", "Common.OutOfRange")]
+    [InlineData(12, "", "titleEn", "Common.Required")]
+    public void Create_OutOfRangeOrEmpty_NamesTheField(int months, string? titleEn, string field, string code)
+    {
+        var e = Assert.Throws<DomainException>(() => TrainingCourse.Create(titleEn ?? "a", "あ", null, null, null, months, null));
+        Assert.Equal((code, field), (e.Error.Code, e.Field));
+    }
 
     [Fact]
-    public void Record_InTheFuture_IsRefused() =>
-        Assert.Equal("completedOn", Assert.Throws<ArgumentException>(() =>
-            TrainingCompletion.Record(Guid.NewGuid(), "u1", "hana", new DateOnly(2027, 1, 2), null, null, "hana", new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc))).ParamName);
+    public void Record_InTheFutureOrWithAScoreAbove100_IsRefused()
+    {
+        var now = new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var future = Assert.Throws<DomainException>(() => TrainingCompletion.Record(Guid.NewGuid(), "u1", "hana", new DateOnly(2027, 1, 2), null, null, "hana", now));
+        Assert.Equal(("Common.InFuture", "completedOn"), (future.Error.Code, future.Field));
+        var score = Assert.Throws<DomainException>(() => TrainingCompletion.Record(Guid.NewGuid(), "u1", "hana", new DateOnly(2027, 1, 1), null, 101, "hana", now));
+        Assert.Equal(("Common.OutOfRange", "score"), (score.Error.Code, score.Field));
+    }
 }

@@ -47,10 +47,17 @@ public class StakeholderApiTests
         Assert.Equal(0, none.GetArrayLength());
 
         var bad = await Api.AssertProblemAsync(await admin.GetAsync("/api/stakeholders/lookup?purl=npm/widget"), HttpStatusCode.BadRequest);
+        Assert.Equal("Stakeholders.NotAPurl", bad.GetProperty("code").GetString());
         Assert.Contains("pkg:", bad.GetProperty("errors").GetProperty("purl")[0].GetString(), StringComparison.Ordinal);
         var badCpe = await Api.AssertProblemAsync(await admin.GetAsync("/api/stakeholders/lookup?cpe=cpe:2.3:a:x"), HttpStatusCode.BadRequest);
         Assert.True(badCpe.GetProperty("errors").TryGetProperty("cpe", out _));
-        await Api.AssertProblemAsync(await admin.GetAsync("/api/stakeholders/lookup"), HttpStatusCode.BadRequest);
+        Assert.Equal("Stakeholders.NotACpe", badCpe.GetProperty("code").GetString());
+        Assert.Equal("Stakeholders.PurlOrCpe", (await Api.AssertProblemAsync(await admin.GetAsync("/api/stakeholders/lookup"), HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+        // In Japanese, the refusal is said in Japanese.
+        using var ja = new HttpRequestMessage(HttpMethod.Get, "/api/stakeholders/lookup?purl=npm/widget");
+        ja.Headers.AcceptLanguage.ParseAdd("ja");
+        var jaBad = await Api.AssertProblemAsync(await admin.SendAsync(ja), HttpStatusCode.BadRequest);
+        Assert.Equal("「npm/widget」はパッケージ URL（pkg:タイプ/名前空間/名前@バージョン）の形式になっていません。", jaBad.GetProperty("errors").GetProperty("purl")[0].GetString());
     }
 
     [Theory]
@@ -74,17 +81,27 @@ public class StakeholderApiTests
         var router = await Api.CreateProductAsync(admin, unit.Id, "HR-300", "A", "device");
         var customer = await admin.PostAsJsonAsync("/api/stakeholders", new { kind = "Customer", nameJa = "北町電力", nameEn = "Kitamachi Power", productIds = new[] { router.Id } });
         Assert.Equal(HttpStatusCode.Created, customer.StatusCode);
-        Assert.Equal([router.Id], (await customer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("productIds").EnumerateArray().Select(p => p.GetGuid()));
+        var created = await customer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([router.Id], created.GetProperty("productIds").EnumerateArray().Select(p => p.GetGuid()));
         var unknownProduct = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/stakeholders",
             new { kind = "Customer", nameJa = "X", nameEn = "X", productIds = new[] { Guid.NewGuid() } }), HttpStatusCode.BadRequest);
         Assert.True(unknownProduct.GetProperty("errors").TryGetProperty("productIds", out _));
+        Assert.Equal("Stakeholders.UnknownProduct", unknownProduct.GetProperty("code").GetString());
 
         var badKey = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/stakeholders",
             new { kind = "Supplier", nameJa = "X", nameEn = "X", purlKeys = new[] { "github/openssl" } }), HttpStatusCode.BadRequest);
         Assert.True(badKey.GetProperty("errors").TryGetProperty("purlKeys", out _));
+        Assert.Equal("Stakeholders.NotAPackageKey", badKey.GetProperty("code").GetString());
         var badEmail = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/stakeholders",
             new { kind = "Customer", nameJa = "X", nameEn = "X", email = "not an address" }), HttpStatusCode.BadRequest);
         Assert.True(badEmail.GetProperty("errors").TryGetProperty("email", out _));
+        Assert.Equal("Stakeholders.NotAnEmail", badEmail.GetProperty("code").GetString());
+        var badKind = await Api.AssertProblemAsync(await admin.GetAsync("/api/stakeholders?kind=Friend"), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.UnknownValue", badKind.GetProperty("code").GetString());
+        var customerId = created.GetProperty("id").GetGuid();
+        var kindChange = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/stakeholders/{customerId}", new { kind = "Supplier", nameJa = "北町電力", nameEn = "Kitamachi Power" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Stakeholders.KindCannotChange", kindChange.GetProperty("code").GetString());
+        Assert.Equal("Stakeholders.NotFound", (await Api.AssertProblemAsync(await admin.GetAsync($"/api/stakeholders/{Guid.NewGuid()}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
     }
 
     [Theory]

@@ -63,16 +63,32 @@ public class ThreatApiTests
         // A matrix that goes down as impact goes up is refused, cell by cell.
         var bad = await Api.AssertProblemAsync(await admin.PutAsJsonAsync("/api/risk-matrix", new { cells = new[] { new { likelihood = 5, impact = 5, level = "Low" } } }), HttpStatusCode.BadRequest);
         var errors = bad.GetProperty("errors");
-        Assert.Contains("lower than likelihood 4 × impact 5", errors.GetProperty("cells[5,5]")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Risk.LowerThanNeighbour", bad.GetProperty("code").GetString());
+        Assert.Contains("lower than likelihood 4 × impact 5 (Critical)", errors.GetProperty("cells[5,5]")[0].GetString(), StringComparison.Ordinal);
+        // In Japanese, with the levels said in Japanese.
+        using (var ja = new HttpRequestMessage(HttpMethod.Put, "/api/risk-matrix") { Content = JsonContent.Create(new { cells = new[] { new { likelihood = 5, impact = 5, level = "Low" } } }) })
+        {
+            ja.Headers.AcceptLanguage.ParseAdd("ja");
+            var jaErrors = (await Api.AssertProblemAsync(await admin.SendAsync(ja), HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.Contains("発生可能性 4 × 影響度 5（「重大」）より低く", jaErrors.GetProperty("cells[5,5]")[0].GetString(), StringComparison.Ordinal);
+        }
+        var badLevel = await Api.AssertProblemAsync(await admin.PutAsJsonAsync("/api/risk-matrix", new { cells = new[] { new { likelihood = 1, impact = 1, level = "Extreme" } } }), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.UnknownValue", badLevel.GetProperty("code").GetString());
+        Assert.True(badLevel.GetProperty("errors").TryGetProperty("cells[0].level", out _));
         Assert.Equal("Critical", (await admin.GetFromJsonAsync<JsonElement>("/api/risk-matrix")).GetProperty("cells").EnumerateArray().Last().GetProperty("level").GetString());
 
         // Bad input names the field; nothing is written.
         var badKey = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/products/{router.Id}/threats", Threat("Unknown requirement", "nist/XX-1")), HttpStatusCode.BadRequest);
         Assert.True(badKey.GetProperty("errors").TryGetProperty("countermeasures[0].requirementKeys", out _));
+        Assert.Equal("Threats.NotABaselineLine", badKey.GetProperty("code").GetString());
         var badPart = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/products/{router.Id}/threats", Threat("Unknown part", key, part: "toaster")), HttpStatusCode.BadRequest);
         Assert.True(badPart.GetProperty("errors").TryGetProperty("part", out _));
         var badStride = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/products/{router.Id}/threats", Threat("Numeric STRIDE", key, stride: "2")), HttpStatusCode.BadRequest);
         Assert.True(badStride.GetProperty("errors").TryGetProperty("stride", out _));
+        Assert.Equal("Common.UnknownValue", badStride.GetProperty("code").GetString());
+        var shortTitle = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/products/{router.Id}/threats", Threat("ab", key)), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.Length", shortTitle.GetProperty("code").GetString());
+        Assert.Equal("Between 3 and 200 characters.", shortTitle.GetProperty("errors").GetProperty("title")[0].GetString());
         Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/api/products/{router.Id}/threats")).GetProperty("threats").EnumerateArray());
 
         // The baseline side: which threats each line counters.
@@ -113,7 +129,7 @@ public class ThreatApiTests
         var olgas = await olga.PostAsJsonAsync(url, Threat("Forged update", key, stride: "Tampering"));
         Assert.Equal(HttpStatusCode.Created, olgas.StatusCode);
         var id = (await olgas.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await Api.AssertProblemAsync(await pete.PostAsJsonAsync(url, Threat("Not my product", key)), HttpStatusCode.Forbidden);
+        Assert.Equal("Threats.NotAnEditor", (await Api.AssertProblemAsync(await pete.PostAsJsonAsync(url, Threat("Not my product", key)), HttpStatusCode.Forbidden)).GetProperty("code").GetString());
         await Api.AssertProblemAsync(await pete.PutAsJsonAsync($"/api/threats/{id}", Threat("Not my product", key)), HttpStatusCode.Forbidden);
         var audited = await aiko.GetFromJsonAsync<JsonElement>(url);
         Assert.Equal(2, audited.GetProperty("threats").GetArrayLength());
@@ -127,9 +143,9 @@ public class ThreatApiTests
         Assert.Equal(HttpStatusCode.OK, (await ken.PutAsJsonAsync("/api/risk-matrix", new { cells = Array.Empty<object>() })).StatusCode);
 
         // Another unit: every threat endpoint answers 404, as if the product did not exist.
-        await Api.AssertProblemAsync(await kei.GetAsync(url), HttpStatusCode.NotFound);
+        Assert.Equal("Threats.ProductNotFound", (await Api.AssertProblemAsync(await kei.GetAsync(url), HttpStatusCode.NotFound)).GetProperty("code").GetString());
         await Api.AssertProblemAsync(await kei.PostAsJsonAsync(url, Threat("Foreign threat", key)), HttpStatusCode.NotFound);
-        await Api.AssertProblemAsync(await kei.GetAsync($"/api/threats/{id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Threats.ThreatNotFound", (await Api.AssertProblemAsync(await kei.GetAsync($"/api/threats/{id}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
         await Api.AssertProblemAsync(await kei.PutAsJsonAsync($"/api/threats/{id}", Threat("Foreign threat", key)), HttpStatusCode.NotFound);
         await Api.AssertProblemAsync(await kei.DeleteAsync($"/api/threats/{id}"), HttpStatusCode.NotFound);
         // Anonymous callers: 401 everywhere.

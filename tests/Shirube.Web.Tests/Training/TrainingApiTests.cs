@@ -36,7 +36,8 @@ public class TrainingApiTests
         clock.Advance(TimeSpan.FromDays(10));
         using var hanaClient = app.ClientWithToken(await app.TokenAsync("hana", "Hana-Passw0rd!"));
         Assert.Equal(HttpStatusCode.Created, (await hanaClient.PostAsJsonAsync("/api/training/completions", new { courseId, note = "Session 1" })).StatusCode);
-        await Api.AssertProblemAsync(await hanaClient.PostAsJsonAsync("/api/training/completions", new { courseId, userId = assigned.GetProperty("assignees")[1].GetProperty("userId").GetString() }), HttpStatusCode.Forbidden);
+        var forTaro = await Api.AssertProblemAsync(await hanaClient.PostAsJsonAsync("/api/training/completions", new { courseId, userId = assigned.GetProperty("assignees")[1].GetProperty("userId").GetString() }), HttpStatusCode.Forbidden);
+        Assert.Equal("Training.RecordForOthers", forTaro.GetProperty("code").GetString());
         await Api.AssertProblemAsync(await hanaClient.GetAsync("/api/training/overdue"), HttpStatusCode.Forbidden);
         var mine = await hanaClient.GetFromJsonAsync<JsonElement>("/api/training/mine");
         Assert.Equal(["hana:Done"], States(mine));
@@ -74,10 +75,22 @@ public class TrainingApiTests
         using var admin = await app.AdminAsync();
         var problem = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/training/courses", new { titleEn = "x", titleJa = "x", firstServiceId = "7.1" }), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("firstServiceId", out _));
+        Assert.Equal("Training.NotAFirstService", problem.GetProperty("code").GetString());
         problem = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/training/courses", new { titleEn = "x", titleJa = "x", validityMonths = 0 }), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("validityMonths", out _));
+        Assert.Equal("Common.OutOfRange", problem.GetProperty("code").GetString());
         problem = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/training/assignments", new { courseId = Guid.NewGuid(), role = "Janitor", dueOn = "2027-01-01" }), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("courseId", out _));
+        Assert.Equal("Training.UnknownCourse", problem.GetProperty("code").GetString());
+        problem = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/training/assignments", new { role = "PsirtAnalyst" }), HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("courseId", out _));
+        Assert.Equal("Common.Required", problem.GetProperty("code").GetString());
+        await Api.AssertProblemAsync(await admin.PostAsync($"/api/training/assignments/{Guid.NewGuid()}/refresh", null), HttpStatusCode.NotFound);
+        // In Japanese, the refusal is said in Japanese.
+        using var ja = new HttpRequestMessage(HttpMethod.Post, "/api/training/courses") { Content = JsonContent.Create(new { titleEn = "x", titleJa = "x", validityMonths = 0 }) };
+        ja.Headers.AcceptLanguage.ParseAdd("ja");
+        problem = await Api.AssertProblemAsync(await admin.SendAsync(ja), HttpStatusCode.BadRequest);
+        Assert.Equal("1～120の範囲で指定してください。", problem.GetProperty("errors").GetProperty("validityMonths")[0].GetString());
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/training/courses")).GetArrayLength());
     }
 }

@@ -59,7 +59,7 @@ internal static class PlatformSetup
             db.RiskClasses.AddRange(Shirube.Domain.Portfolio.RiskClass.Defaults());
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
-        await Risk.RiskMatrixEndpoints.EnsureAsync(db).ConfigureAwait(false);
+        await scope.ServiceProvider.GetRequiredService<Risk.RiskMatrixCommands>().EnsureAsync().ConfigureAwait(false);
         if (!await db.Stakeholders.AnyAsync().ConfigureAwait(false))
         {
             db.Stakeholders.AddRange(Shirube.Domain.Stakeholders.Stakeholder.Defaults());

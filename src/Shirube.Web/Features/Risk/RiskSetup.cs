@@ -5,7 +5,8 @@ internal static class RiskSetup
 {
     public static IServiceCollection AddRisk(this IServiceCollection services)
     {
-
+        services.AddScoped<RiskMatrixViews>();
+        services.AddScoped<RiskMatrixCommands>();
         return services;
     }
 

@@ -5,7 +5,8 @@ internal static class StakeholdersSetup
 {
     public static IServiceCollection AddStakeholders(this IServiceCollection services)
     {
-
+        services.AddScoped<StakeholderViews>();
+        services.AddScoped<StakeholderCommands>();
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace Shirube.Web.Features.Threats;
 /// <summary>A line of the product's baselines a countermeasure may link: its key, title and level.</summary>
 internal sealed record LinkableLine(string Key, string Baseline, LocalizedText Title, RequirementLevel Level);
 
-/// <summary>What the API and the pages share: who may edit a product's threats, and which baseline lines can be linked.</summary>
+/// <summary>What the threat views and commands share: who may edit a product's threats, which baseline lines can be linked, the threats of a product.</summary>
 internal static class ThreatRegister
 {
     /// <summary>

@@ -6,6 +6,7 @@ internal static class ThreatsSetup
     public static IServiceCollection AddThreats(this IServiceCollection services)
     {
         services.AddScoped<ThreatViews>();
+        services.AddScoped<ThreatCommands>();
         return services;
     }
 

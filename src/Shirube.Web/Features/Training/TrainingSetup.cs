@@ -5,7 +5,8 @@ internal static class TrainingSetup
 {
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
-
+        services.AddScoped<TrainingViews>();
+        services.AddScoped<TrainingCommands>();
         return services;
     }
 
