@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Shirube.Domain.Cases;
+using Shirube.Data.Workflow;
 using Shirube.Domain.Portfolio;
 
 namespace Shirube.Data.Cases;
@@ -31,26 +32,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Vulnerability
         builder.Property(c => c.RemediationPlan).HasMaxLength(8000);
         builder.Property(c => c.Credit).HasMaxLength(200);
         builder.Property(c => c.Resolution).HasMaxLength(1000);
-        builder.HasMany(c => c.Transitions).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(c => c.Transitions).HasField("_transitions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasTransitions(c => c.Transitions);
         builder.HasMany(c => c.Comments).WithOne().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Comments).HasField("_comments").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
-internal sealed class CaseTransitionConfiguration : IEntityTypeConfiguration<CaseTransition>
-{
-    public void Configure(EntityTypeBuilder<CaseTransition> builder)
-    {
-        builder.ToTable("CaseTransitions");
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.By).HasMaxLength(256).IsRequired();
-        builder.Property(t => t.Reason).HasMaxLength(1000);
-    }
-}
+internal sealed class CaseTransitionConfiguration() : TransitionConfiguration<CaseState>("CaseTransitions", "CaseId");
 
 internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseComment>
 {

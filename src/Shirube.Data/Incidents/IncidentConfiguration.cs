@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shirube.Data.Workflow;
 using Shirube.Domain.Cases;
 using Shirube.Domain.Incidents;
 using Shirube.Domain.Portfolio;
@@ -24,8 +25,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasOne<Product>().WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(i => i.BusinessUnitId);
         builder.PrimitiveCollection(i => i.AffectedVersions).HasField("_affectedVersions");
-        builder.HasMany(i => i.Transitions).WithOne().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(i => i.Transitions).HasField("_transitions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasTransitions(i => i.Transitions);
         builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(i => i.Notifications).WithOne().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Cascade);
@@ -35,19 +35,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     }
 }
 
-internal sealed class IncidentTransitionConfiguration : IEntityTypeConfiguration<IncidentTransition>
-{
-    public void Configure(EntityTypeBuilder<IncidentTransition> builder)
-    {
-        builder.ToTable("IncidentTransitions");
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).ValueGeneratedNever();
-        builder.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.By).HasMaxLength(256).IsRequired();
-        builder.Property(t => t.Reason).HasMaxLength(1000);
-    }
-}
+internal sealed class IncidentTransitionConfiguration() : TransitionConfiguration<IncidentState>("IncidentTransitions", "IncidentId");
 
 internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
 {

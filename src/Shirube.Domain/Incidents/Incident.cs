@@ -1,4 +1,5 @@
 using Shirube.Domain.Cases;
+using Shirube.Domain.Workflow;
 
 namespace Shirube.Domain.Incidents;
 
@@ -19,7 +20,7 @@ public sealed class Incident
     /// <summary>The longest public statement accepted.</summary>
     public const int MaxStatement = 20_000;
 
-    private readonly List<IncidentTransition> _transitions = [];
+    private readonly List<Transition<IncidentState>> _transitions = [];
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<IncidentNotification> _notifications = [];
     private readonly List<IncidentStatement> _statements = [];
@@ -66,7 +67,7 @@ public sealed class Incident
     /// <summary>When the CRA final report was sent.</summary>
     public DateTime? FinalReportSentAt { get; private set; }
     /// <summary>Every state change.</summary>
-    public IReadOnlyList<IncidentTransition> Transitions => _transitions;
+    public IReadOnlyList<Transition<IncidentState>> Transitions => _transitions;
     /// <summary>What happened when, in the order entered (show it by <see cref="TimelineEntry.At"/>).</summary>
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
     /// <summary>Notifications sent to stakeholders.</summary>
@@ -79,27 +80,20 @@ public sealed class Incident
     {
         var incident = new Incident { Id = Guid.CreateVersion7(), Number = number, State = IncidentState.Open, OpenedBy = by, OpenedAt = now };
         incident.Describe(title, summary, null, severity, detectedAt, becameAwareAt, now);
-        incident._transitions.Add(IncidentTransition.Create(incident.Id, null, IncidentState.Open, by, now, null));
+        incident._transitions.Add(Transition<IncidentState>.Create(incident.Id, null, IncidentState.Open, by, now, null));
         return incident;
     }
 
     /// <summary>Changes the description: title, summary, advice to users, severity and the two times.</summary>
     public void Describe(string title, string summary, string? userAction, IncidentSeverity severity, DateTime detectedAt, DateTime becameAwareAt, DateTime now)
     {
-        title = (title ?? string.Empty).Trim();
-        if (title.Length is < 3 or > MaxTitle)
-            throw new ArgumentException($"A title has 3 to {MaxTitle} characters.", nameof(title));
-        summary = (summary ?? string.Empty).Trim();
-        if (summary.Length is < 10 or > MaxSummary)
-            throw new ArgumentException($"Describe the incident in 10 to {MaxSummary} characters.", nameof(summary));
-        if (!Enum.IsDefined(severity))
-            throw new ArgumentException($"'{severity}' is not a severity.", nameof(severity));
-        if (becameAwareAt < detectedAt)
-            throw new ArgumentException("The PSIRT cannot become aware of an incident before it was detected.", nameof(becameAwareAt));
+        title = Guard.Text(title, "title", 3, MaxTitle);
+        summary = Guard.Text(summary, "summary", 10, MaxSummary);
+        Guard.Defined(severity, "severity");
+        Guard.That(becameAwareAt >= detectedAt, IncidentErrors.AwareBeforeDetected());
         // A little slack for clocks that disagree; an incident cannot be known before it happens.
-        if (becameAwareAt > now.AddMinutes(5))
-            throw new ArgumentException("The time of becoming aware lies in the future.", nameof(becameAwareAt));
-        (Title, Summary, UserAction, Severity, DetectedAt, BecameAwareAt) = (title, summary, Limit(userAction, MaxUserAction, nameof(userAction)), severity, detectedAt, becameAwareAt);
+        Guard.That(becameAwareAt <= now.AddMinutes(5), CommonErrors.InFuture("becameAwareAt"));
+        (Title, Summary, UserAction, Severity, DetectedAt, BecameAwareAt) = (title, summary, Guard.OptionalText(userAction, "userAction", MaxUserAction), severity, detectedAt, becameAwareAt);
     }
 
     /// <summary>Links (or unlinks) the vulnerability case behind the incident.</summary>
@@ -108,8 +102,8 @@ public sealed class Incident
     /// <summary>Assigns the product (and with it the business unit) and the affected versions; null for none.</summary>
     public void Assign(Guid? productId, Guid? businessUnitId, IEnumerable<Guid> affectedVersions)
     {
-        if (productId is null != businessUnitId is null)
-            throw new ArgumentException("A product comes with its business unit.", nameof(businessUnitId));
+        ArgumentNullException.ThrowIfNull(affectedVersions);
+        Guard.That(productId is null == businessUnitId is null, IncidentErrors.ProductWithoutUnit());
         ProductId = productId;
         BusinessUnitId = businessUnitId;
         _affectedVersions.Clear();
@@ -121,19 +115,12 @@ public sealed class Incident
     /// Moves the incident on: open → contained → resolved → closed, no skipping, no way back. Containment needs an action
     /// in the timeline; closure needs a decision in the timeline (the closing decision).
     /// </summary>
-    public IncidentTransition MoveTo(IncidentState to, string by, DateTime now, string? reason)
+    public Transition<IncidentState> MoveTo(IncidentState to, string by, DateTime now, string? reason)
     {
-        if (IncidentWorkflow.NextOf(State) != to)
-            throw new InvalidOperationException($"An incident in {State} cannot move to {to}; next: {IncidentWorkflow.NextOf(State)?.ToString() ?? "none"}.");
-        var missing = to switch
-        {
-            IncidentState.Contained when _timeline.All(e => e.Kind != TimelineKind.Action) => "an action in the timeline",
-            IncidentState.Closed when _timeline.All(e => e.Kind != TimelineKind.Decision) => "a decision in the timeline",
-            _ => null,
-        };
-        if (missing is not null)
-            throw new InvalidOperationException($"Moving to {to} needs {missing}.");
-        var transition = IncidentTransition.Create(Id, State, to, by, now, Limit(reason, 1000, nameof(reason)));
+        Guard.That(IncidentWorkflow.NextOf(State) == to, () => IncidentErrors.CannotMove(State, to));
+        Guard.That(to != IncidentState.Contained || _timeline.Any(e => e.Kind == TimelineKind.Action), IncidentErrors.ContainmentNeedsAction);
+        Guard.That(to != IncidentState.Closed || _timeline.Any(e => e.Kind == TimelineKind.Decision), IncidentErrors.ClosureNeedsDecision);
+        var transition = Transition<IncidentState>.Create(Id, State, to, by, now, Guard.OptionalText(reason, "reason", 1000));
         _transitions.Add(transition);
         State = to;
         return transition;
@@ -145,11 +132,9 @@ public sealed class Incident
     /// <summary>Adds an entry to the timeline.</summary>
     public TimelineEntry Record(DateTime at, TimelineKind kind, string text, string by, DateTime now)
     {
-        if (!Enum.IsDefined(kind))
-            throw new ArgumentException($"'{kind}' is not a kind of timeline entry.", nameof(kind));
-        if (at > now.AddMinutes(5))
-            throw new ArgumentException("A timeline entry cannot lie in the future.", nameof(at));
-        var entry = TimelineEntry.Create(Id, at, kind, Required(text, 4000, nameof(text)), by);
+        Guard.Defined(kind, "kind");
+        Guard.That(at <= now.AddMinutes(5), CommonErrors.InFuture("at"));
+        var entry = TimelineEntry.Create(Id, at, kind, Guard.Text(text, "text", 4000), by);
         _timeline.Add(entry);
         return entry;
     }
@@ -157,13 +142,10 @@ public sealed class Incident
     /// <summary>Records that a stakeholder group was notified.</summary>
     public IncidentNotification Notify(StakeholderGroup group, string recipient, NotificationChannel channel, DateTime sentAt, string by, string? note, DateTime now)
     {
-        if (!Enum.IsDefined(group))
-            throw new ArgumentException($"'{group}' is not a stakeholder group.", nameof(group));
-        if (!Enum.IsDefined(channel))
-            throw new ArgumentException($"'{channel}' is not a channel.", nameof(channel));
-        if (sentAt > now.AddMinutes(5))
-            throw new ArgumentException("A notification cannot be sent in the future.", nameof(sentAt));
-        var notification = IncidentNotification.Create(Id, group, Required(recipient, 200, nameof(recipient)), channel, sentAt, by, Limit(note, 2000, nameof(note)));
+        Guard.Defined(group, "group");
+        Guard.Defined(channel, "channel");
+        Guard.That(sentAt <= now.AddMinutes(5), CommonErrors.InFuture("sentAt"));
+        var notification = IncidentNotification.Create(Id, group, Guard.Text(recipient, "recipient", 200), channel, sentAt, by, Guard.OptionalText(note, "note", 2000));
         _notifications.Add(notification);
         return notification;
     }
@@ -174,9 +156,8 @@ public sealed class Incident
     /// <summary>Saves the statement in one language; a changed text goes back to draft and needs approval again.</summary>
     public IncidentStatement SaveStatement(string language, string text, string by, DateTime now)
     {
-        if (!IncidentWorkflow.Languages.Contains(language))
-            throw new ArgumentException($"'{language}' is not a statement language; expected ja or en.", nameof(language));
-        text = Required(text, MaxStatement, nameof(text));
+        Guard.That(IncidentWorkflow.Languages.Contains(language), () => IncidentErrors.UnknownLanguage(language));
+        text = Guard.Text(text, "text", MaxStatement);
         var statement = StatementIn(language);
         if (statement is null)
         {
@@ -190,7 +171,7 @@ public sealed class Incident
     /// <summary>Approves the saved statement in one language (the caller checks the approver's role).</summary>
     public IncidentStatement ApproveStatement(string language, string by, DateTime now)
     {
-        var statement = StatementIn(language) ?? throw new InvalidOperationException($"There is no saved {language} statement to approve.");
+        var statement = StatementIn(language) ?? throw IncidentErrors.NoStatementToApprove(language).Exception();
         statement.Approve(by, now);
         return statement;
     }
@@ -209,12 +190,9 @@ public sealed class Incident
     /// <summary>Records that a CRA report was sent; the final report follows the incident notification.</summary>
     public void RecordSent(CraReportKind kind, DateTime now)
     {
-        if (!Severe)
-            throw new InvalidOperationException("The incident is not flagged severe: no CRA report is due.");
-        if (kind == CraReportKind.FinalReport && NotificationSentAt is null)
-            throw new InvalidOperationException("The final report follows the incident notification: send the notification first.");
-        if (SentAt(kind) is not null)
-            throw new InvalidOperationException($"The {kind} was sent already.");
+        Guard.That(Severe, IncidentErrors.NotSevere());
+        Guard.That(kind != CraReportKind.FinalReport || NotificationSentAt is not null, IncidentErrors.FinalReportBeforeNotification());
+        Guard.That(SentAt(kind) is null, () => IncidentErrors.ReportSentAlready(kind));
         switch (kind)
         {
             case CraReportKind.EarlyWarning: EarlyWarningSentAt = now; break;
@@ -222,39 +200,6 @@ public sealed class Incident
             default: FinalReportSentAt = now; break;
         }
     }
-
-    private static string Required(string? text, int max, string name) =>
-        Limit(text, max, name) ?? throw new ArgumentException("This must not be empty.", name);
-
-    private static string? Limit(string? text, int max, string name)
-    {
-        text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        return text?.Length > max ? throw new ArgumentException($"At most {max} characters.", name) : text;
-    }
-}
-
-/// <summary>One state change of an incident.</summary>
-public sealed class IncidentTransition
-{
-    private IncidentTransition() => By = string.Empty;
-
-    /// <summary>Identifier.</summary>
-    public Guid Id { get; private set; }
-    /// <summary>The incident.</summary>
-    public Guid IncidentId { get; private set; }
-    /// <summary>From (null when opened).</summary>
-    public IncidentState? From { get; private set; }
-    /// <summary>To.</summary>
-    public IncidentState To { get; private set; }
-    /// <summary>Who.</summary>
-    public string By { get; private set; }
-    /// <summary>When (UTC).</summary>
-    public DateTime At { get; private set; }
-    /// <summary>Why, where given.</summary>
-    public string? Reason { get; private set; }
-
-    internal static IncidentTransition Create(Guid incidentId, IncidentState? from, IncidentState to, string by, DateTime at, string? reason) =>
-        new() { Id = Guid.CreateVersion7(), IncidentId = incidentId, From = from, To = to, By = by, At = at, Reason = reason };
 }
 
 /// <summary>A dated entry of an incident's timeline.</summary>
@@ -341,8 +286,7 @@ public sealed class IncidentStatement
 
     internal void Approve(string by, DateTime now)
     {
-        if (Status == StatementStatus.Approved)
-            throw new InvalidOperationException($"The {Language} statement is approved already.");
+        Guard.That(Status != StatementStatus.Approved, () => IncidentErrors.StatementApprovedAlready(Language));
         (Status, ApprovedBy, ApprovedAt) = (StatementStatus.Approved, by, now);
     }
 }

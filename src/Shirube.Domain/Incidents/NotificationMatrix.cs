@@ -18,19 +18,19 @@ public sealed class NotificationRule
     /// <summary>A rule, checked.</summary>
     public static NotificationRule Create(IncidentSeverity severity, StakeholderGroup group, int targetHours)
     {
-        if (!Enum.IsDefined(severity))
-            throw new ArgumentException($"'{severity}' is not a severity.", nameof(severity));
-        if (!Enum.IsDefined(group))
-            throw new ArgumentException($"'{group}' is not a stakeholder group.", nameof(group));
+        Guard.Defined(severity, "severity");
+        Guard.Defined(group, "group");
         var rule = new NotificationRule { Severity = severity, Group = group };
         rule.Retarget(targetHours);
         return rule;
     }
 
     /// <summary>Changes the target time.</summary>
-    public void Retarget(int targetHours) => TargetHours = targetHours is >= 1 and <= MaxTargetHours
-        ? targetHours
-        : throw new ArgumentException($"A target is 1 to {MaxTargetHours} hours.", nameof(targetHours));
+    public void Retarget(int targetHours)
+    {
+        Guard.That(targetHours is >= 1 and <= MaxTargetHours, () => CommonErrors.OutOfRange("targetHours", 1, MaxTargetHours));
+        TargetHours = targetHours;
+    }
 }
 
 /// <summary>Where one required notification of an incident stands.</summary>

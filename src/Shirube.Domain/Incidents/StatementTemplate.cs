@@ -22,7 +22,7 @@ public static class StatementTemplate
         {
             "ja" => true,
             "en" => false,
-            _ => throw new ArgumentException($"'{language}' is not a statement language; expected ja or en.", nameof(language)),
+            _ => throw IncidentErrors.UnknownLanguage(language).Exception(),
         };
         var day = incident.DetectedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var products = product is null

@@ -14,42 +14,75 @@ public class IncidentTests
     public void MoveTo_FollowsOpenContainedResolvedClosed_WithItsGuards_AndRecordsEveryStep()
     {
         var incident = Open();
-        Assert.Throws<InvalidOperationException>(() => incident.MoveTo(IncidentState.Resolved, "hana", Aware, null));
-        Assert.Contains("an action", Assert.Throws<InvalidOperationException>(() => incident.MoveTo(IncidentState.Contained, "hana", Aware, null)).Message, StringComparison.Ordinal);
+        var skip = Assert.Throws<DomainException>(() => incident.MoveTo(IncidentState.Resolved, "hana", Aware, null)).Error;
+        Assert.Equal(("Incidents.CannotMove", ErrorKind.Conflict), (skip.Code, skip.Kind));
+        Assert.Equal(new object?[] { IncidentState.Open, IncidentState.Resolved }, skip.Args);
+        Assert.Equal("Incidents.ContainmentNeedsAction", Assert.Throws<DomainException>(() => incident.MoveTo(IncidentState.Contained, "hana", Aware, null)).Error.Code);
         incident.Record(Aware.AddHours(1), TimelineKind.Action, "Blocked telnet at the relay.", "hana", Aware.AddHours(2));
         incident.MoveTo(IncidentState.Contained, "hana", Aware.AddHours(2), null);
         incident.MoveTo(IncidentState.Resolved, "hana", Aware.AddHours(3), null);
-        Assert.Contains("a decision", Assert.Throws<InvalidOperationException>(() => incident.MoveTo(IncidentState.Closed, "hana", Aware.AddHours(4), null)).Message, StringComparison.Ordinal);
+        Assert.Equal("Incidents.ClosureNeedsDecision", Assert.Throws<DomainException>(() => incident.MoveTo(IncidentState.Closed, "hana", Aware.AddHours(4), null)).Error.Code);
         incident.Record(Aware.AddHours(4), TimelineKind.Decision, "Close.", "ken", Aware.AddHours(4));
         incident.MoveTo(IncidentState.Closed, "ken", Aware.AddHours(4), "Done.");
         Assert.Equal([IncidentState.Open, IncidentState.Contained, IncidentState.Resolved, IncidentState.Closed], incident.Transitions.Select(t => t.To));
         Assert.Null(IncidentWorkflow.NextOf(IncidentState.Closed));
-        Assert.Throws<InvalidOperationException>(() => incident.MoveTo(IncidentState.Open, "ken", Aware.AddHours(5), null));
+        Assert.Equal("Incidents.CannotMove", Assert.Throws<DomainException>(() => incident.MoveTo(IncidentState.Open, "ken", Aware.AddHours(5), null)).Error.Code);
+        // The steps are the one transition record of every workflow: from, to, who, when, why, and whose.
+        var closed = incident.Transitions[^1];
+        Assert.Equal((incident.Id, (IncidentState?)IncidentState.Resolved, IncidentState.Closed, "ken", Aware.AddHours(4), "Done."),
+            (closed.OwnerId, closed.From, closed.To, closed.By, closed.At, closed.Reason));
+        Assert.Null(incident.Transitions[0].From);
     }
 
     [Theory]
-    [InlineData("no", "Routers are used for DDoS attacks.", 0, 0, "title")]
-    [InlineData("Botnet", "short", 0, 0, "summary")]
-    [InlineData("Botnet", "Routers are used for DDoS attacks.", 0, -1, "becameAwareAt")]
-    [InlineData("Botnet", "Routers are used for DDoS attacks.", 48, 48, "becameAwareAt")]
-    public void Open_RefusesBadInput_NamingTheField(string title, string summary, int detectedHoursFromNow, int awareHoursFromNow, string field)
+    [InlineData("no", "Routers are used for DDoS attacks.", 0, 0, "title", "Common.Length")]
+    [InlineData("  ", "Routers are used for DDoS attacks.", 0, 0, "title", "Common.Required")]
+    [InlineData("Botnet", "short", 0, 0, "summary", "Common.Length")]
+    [InlineData("Botnet", "Routers are used for DDoS attacks.", 0, -1, "becameAwareAt", "Incidents.AwareBeforeDetected")]
+    [InlineData("Botnet", "Routers are used for DDoS attacks.", 48, 48, "becameAwareAt", "Common.InFuture")]
+    public void Open_RefusesBadInput_NamingTheField(string title, string summary, int detectedHoursFromNow, int awareHoursFromNow, string field, string code)
     {
-        var e = Assert.Throws<ArgumentException>(() => Incident.Open("INC-2027-001", title, summary, IncidentSeverity.Low, Aware.AddHours(detectedHoursFromNow), Aware.AddHours(awareHoursFromNow), "hana", Aware));
-        Assert.Equal(field, e.ParamName);
+        var e = Assert.Throws<DomainException>(() => Incident.Open("INC-2027-001", title, summary, IncidentSeverity.Low, Aware.AddHours(detectedHoursFromNow), Aware.AddHours(awareHoursFromNow), "hana", Aware));
+        Assert.Equal((field, code), (e.Field, e.Error.Code));
+    }
+
+    [Fact]
+    public void TimelineNotificationsAndCraReports_AreRefusedWithCodes()
+    {
+        var incident = Open();
+        Assert.Equal(("at", "Common.InFuture"), Field(() => incident.Record(Aware.AddHours(1), TimelineKind.Action, "Later.", "hana", Aware)));
+        Assert.Equal(("text", "Common.Required"), Field(() => incident.Record(Aware, TimelineKind.Action, " ", "hana", Aware)));
+        Assert.Equal(("kind", "Common.UnknownValue"), Field(() => incident.Record(Aware, (TimelineKind)42, "x", "hana", Aware)));
+        Assert.Equal(("recipient", "Common.TooLong"), Field(() => incident.Notify(StakeholderGroup.Legal, new string('x', 201), NotificationChannel.Email, Aware, "hana", null, Aware)));
+        Assert.Equal(("sentAt", "Common.InFuture"), Field(() => incident.Notify(StakeholderGroup.Legal, "Legal", NotificationChannel.Email, Aware.AddDays(1), "hana", null, Aware)));
+        Assert.Equal("Incidents.NotSevere", Assert.Throws<DomainException>(() => incident.RecordSent(CraReportKind.EarlyWarning, Aware)).Error.Code);
+        incident.MarkSevere(true);
+        Assert.Equal("Incidents.FinalReportBeforeNotification", Assert.Throws<DomainException>(() => incident.RecordSent(CraReportKind.FinalReport, Aware)).Error.Code);
+        incident.RecordSent(CraReportKind.EarlyWarning, Aware);
+        var twice = Assert.Throws<DomainException>(() => incident.RecordSent(CraReportKind.EarlyWarning, Aware)).Error;
+        Assert.Equal(("Incidents.ReportSentAlready", ErrorKind.Conflict, (object?)CraReportKind.EarlyWarning), (twice.Code, twice.Kind, twice.Args[0]));
+    }
+
+    private static (string? Field, string Code) Field(Action act)
+    {
+        var e = Assert.Throws<DomainException>(act);
+        return (e.Field, e.Error.Code);
     }
 
     [Fact]
     public void Statements_AreDraftsUntilApproved_AndAChangedTextNeedsApprovalAgain()
     {
         var incident = Open();
-        Assert.Throws<InvalidOperationException>(() => incident.ApproveStatement("ja", "boss", Aware));
+        Assert.Equal("Incidents.NoStatementToApprove", Assert.Throws<DomainException>(() => incident.ApproveStatement("ja", "boss", Aware)).Error.Code);
         incident.SaveStatement("ja", "お知らせ", "hana", Aware);
         Assert.Equal(StatementStatus.Approved, incident.ApproveStatement("ja", "boss", Aware).Status);
         incident.SaveStatement("ja", "お知らせ", "hana", Aware.AddHours(1));
         Assert.Equal(StatementStatus.Approved, incident.StatementIn("ja")!.Status);
+        Assert.Equal("Incidents.StatementApprovedAlready", Assert.Throws<DomainException>(() => incident.ApproveStatement("ja", "boss", Aware)).Error.Code);
         incident.SaveStatement("ja", "お知らせ(更新)", "hana", Aware.AddHours(1));
         Assert.Equal((StatementStatus.Draft, (string?)null), (incident.StatementIn("ja")!.Status, incident.StatementIn("ja")!.ApprovedBy));
-        Assert.Equal("language", Assert.Throws<ArgumentException>(() => incident.SaveStatement("fr", "Avis", "hana", Aware)).ParamName);
+        var language = Assert.Throws<DomainException>(() => incident.SaveStatement("fr", "Avis", "hana", Aware));
+        Assert.Equal(("language", "Incidents.UnknownLanguage"), (language.Field, language.Error.Code));
     }
 
     [Fact]
@@ -65,6 +98,7 @@ public class IncidentTests
         Assert.Contains("Critical", en, StringComparison.Ordinal);
         Assert.Contains("Update to 2.0.1.", en, StringComparison.Ordinal);
         Assert.Contains("No particular product", StatementTemplate.Draft("en", Open(), null, []), StringComparison.Ordinal);
+        Assert.Equal("Incidents.UnknownLanguage", Assert.Throws<DomainException>(() => StatementTemplate.Draft("fr", Open(), null, [])).Error.Code);
     }
 }
 
@@ -102,7 +136,8 @@ public class NotificationMatrixTests
         Assert.Equal(NotificationStatus.Notified, status[StakeholderGroup.Legal]);
         Assert.Equal(NotificationStatus.Overdue, status[StakeholderGroup.PublicRelations]);
         Assert.Equal(NotificationStatus.Pending, status[StakeholderGroup.Customers]);
-        Assert.Equal("targetHours", Assert.Throws<ArgumentException>(() => NotificationRule.Create(IncidentSeverity.Low, StakeholderGroup.Legal, 0)).ParamName);
+        var target = Assert.Throws<DomainException>(() => NotificationRule.Create(IncidentSeverity.Low, StakeholderGroup.Legal, 0));
+        Assert.Equal(("targetHours", "Common.OutOfRange"), (target.Field, target.Error.Code));
     }
 }
 
@@ -143,6 +178,6 @@ public class IncidentCraClockTests
         Assert.Equal([aware.AddHours(24), aware.AddHours(72), new DateTime(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc)], clocks.Select(d => d.DueAt!.Value));
         Assert.Equal([CraReportStatus.Overdue, CraReportStatus.Due, CraReportStatus.Due], clocks.Select(d => d.Status));
         Assert.True(clocks[2].Provisional);
-        Assert.Throws<InvalidOperationException>(() => incident.RecordSent(CraReportKind.FinalReport, aware));
+        Assert.Equal("Incidents.FinalReportBeforeNotification", Assert.Throws<DomainException>(() => incident.RecordSent(CraReportKind.FinalReport, aware)).Error.Code);
     }
 }

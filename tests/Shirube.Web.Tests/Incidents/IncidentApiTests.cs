@@ -67,8 +67,11 @@ public class IncidentApiTests
         Assert.Equal("Late", notified.GetProperty("matrix")[0].GetProperty("status").GetString());
         Assert.Equal("CEO office", notified.GetProperty("notifications")[0].GetProperty("recipient").GetString());
         Assert.Equal("admin", notified.GetProperty("notifications")[0].GetProperty("by").GetString());
-        var early = await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/notifications", new { group = "Legal", recipient = "Legal department", channel = "Email" }));
-        Assert.Equal("Notified", early.GetProperty("matrix")[2].GetProperty("status").GetString());
+        var legal = await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/notifications", new { group = "Legal", recipient = "Legal department", channel = "Email" }));
+        Assert.Equal("Notified", legal.GetProperty("matrix")[2].GetProperty("status").GetString());
+        var press = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/notifications", new { group = "Press", recipient = "x", channel = "Email" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.UnknownValue", press.GetProperty("code").GetString());
+        Assert.True(press.GetProperty("errors").TryGetProperty("group", out _));
 
         // Severe on a product on the EU market: the CRA clocks run from becoming aware.
         var severe = await OkAsync(await admin.PutAsJsonAsync($"/api/incidents/{id}/severe", new { severe = true }));
@@ -83,7 +86,8 @@ public class IncidentApiTests
         var due = await admin.GetFromJsonAsync<JsonElement>("/api/cra/deadlines");
         Assert.Equal([("incident", "EarlyWarning"), ("incident", "Notification"), ("incident", "FinalReport")],
             due.EnumerateArray().Select(d => (d.GetProperty("subject").GetString(), d.GetProperty("kind").GetString())));
-        await Api.AssertProblemAsync(await admin.PostAsync($"/api/incidents/{id}/cra/FinalReport", null), HttpStatusCode.Conflict);
+        var early = await Api.AssertProblemAsync(await admin.PostAsync($"/api/incidents/{id}/cra/FinalReport", null), HttpStatusCode.Conflict);
+        Assert.Equal("Incidents.FinalReportBeforeNotification", early.GetProperty("code").GetString());
         var draft = await admin.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/cra/Notification");
         Assert.Equal("HR-300", draft.GetProperty("product").GetString());
         Assert.Equal("High", draft.GetProperty("severity").GetString());
@@ -98,15 +102,27 @@ public class IncidentApiTests
         Assert.False(final.GetProperty("provisional").GetBoolean());
         Assert.Equal(["Submitted", "Submitted", "Due"], Strings(sent.GetProperty("cra").GetProperty("deadlines"), "status"));
 
-        // Timeline in time order, whatever order it was entered in; containment needs an action, closure a decision.
-        await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Contained" }), HttpStatusCode.Conflict);
+        // Timeline in time order, whatever order it was entered in; containment needs an action, closure a decision — said in Japanese to a Japanese caller.
+        var noAction = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Contained" }), HttpStatusCode.Conflict);
+        Assert.Equal("Incidents.ContainmentNeedsAction", noAction.GetProperty("code").GetString());
+        using (var inJapanese = new HttpRequestMessage(HttpMethod.Post, $"/api/incidents/{id}/transitions") { Content = JsonContent.Create(new { to = "Contained" }) })
+        {
+            inJapanese.Headers.AcceptLanguage.ParseAdd("ja");
+            var said = await Api.AssertProblemAsync(await admin.SendAsync(inJapanese), HttpStatusCode.Conflict);
+            Assert.Contains("タイムライン", said.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        var skipped = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Closed" }), HttpStatusCode.Conflict);
+        Assert.Equal("Incidents.CannotMove", skipped.GetProperty("code").GetString());
+        var unknown = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Done" }), HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("to", out _));
         await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/timeline", new { at = Start.UtcDateTime.AddHours(2), kind = "Action", text = "Blocked telnet at the cloud relay." }));
         var timeline = await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/timeline", new { at = Start.UtcDateTime.AddHours(-3), kind = "Detection", text = "Traffic spike seen by the NOC." }));
         Assert.Equal(["Detection", "Action"], Strings(timeline.GetProperty("timeline"), "kind"));
         await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Contained" }));
         await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Closed" }), HttpStatusCode.Conflict);
         await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Resolved" }));
-        await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Closed" }), HttpStatusCode.Conflict);
+        var noDecision = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Closed" }), HttpStatusCode.Conflict);
+        Assert.Equal("Incidents.ClosureNeedsDecision", noDecision.GetProperty("code").GetString());
         await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/timeline", new { kind = "Decision", text = "Close: fix shipped, customers informed." }));
         var closed = await OkAsync(await admin.PostAsJsonAsync($"/api/incidents/{id}/transitions", new { to = "Closed", reason = "Done." }));
         Assert.Equal(["Open", "Contained", "Resolved", "Closed"], Strings(closed.GetProperty("transitions"), "to"));
@@ -118,32 +134,36 @@ public class IncidentApiTests
         Assert.False(ja.GetProperty("saved").GetBoolean());
         Assert.Contains("HR-300(バージョン 2.0)", ja.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Update to firmware 2.0.1", closed.GetProperty("statements")[1].GetProperty("text").GetString(), StringComparison.Ordinal);
-        await Api.AssertProblemAsync(await admin.PostAsync($"/api/incidents/{id}/statements/en/approve", null), HttpStatusCode.Conflict);
+        var nothing = await Api.AssertProblemAsync(await admin.PostAsync($"/api/incidents/{id}/statements/en/approve", null), HttpStatusCode.Conflict);
+        Assert.Equal("Incidents.NoStatementToApprove", nothing.GetProperty("code").GetString());
         var saved = await OkAsync(await admin.PutAsJsonAsync($"/api/incidents/{id}/statements/en", new { text = "Notice: update your HR-300 to 2.0.1." }));
         Assert.Equal(("Notice: update your HR-300 to 2.0.1.", "Draft"), (saved.GetProperty("statements")[1].GetProperty("text").GetString(), saved.GetProperty("statements")[1].GetProperty("status").GetString()));
         var approved = await OkAsync(await admin.PostAsync($"/api/incidents/{id}/statements/en/approve", null));
         Assert.Equal(("Approved", "admin"), (approved.GetProperty("statements")[1].GetProperty("status").GetString(), approved.GetProperty("statements")[1].GetProperty("approvedBy").GetString()));
         var badLanguage = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/incidents/{id}/statements/fr", new { text = "Avis" }), HttpStatusCode.BadRequest);
         Assert.True(badLanguage.GetProperty("errors").TryGetProperty("language", out _));
+        Assert.Equal("Incidents.UnknownLanguage", badLanguage.GetProperty("code").GetString());
 
         Assert.Single((await admin.GetFromJsonAsync<JsonElement>("/api/incidents?state=Closed")).EnumerateArray());
         Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/incidents?severity=Low")).EnumerateArray());
     }
 
     [Theory]
-    [InlineData("""{"summary":"Routers are taken over through telnet.","severity":"High"}""", "title")]
-    [InlineData("""{"title":"Botnet","summary":"short","severity":"High"}""", "summary")]
-    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Huge"}""", "severity")]
-    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"2"}""", "severity")]
-    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Low","detectedAt":"2027-01-29T08:00:00Z","becameAwareAt":"2027-01-28T08:00:00Z"}""", "becameAwareAt")]
-    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Low","productId":"0199aaaa-0000-7000-8000-000000000000"}""", "productId")]
-    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Low","caseId":"0199aaaa-0000-7000-8000-000000000000"}""", "caseId")]
-    public async Task Open_BadInput_Is400NamingTheField_AndNothingIsWritten(string body, string field)
+    [InlineData("""{"summary":"Routers are taken over through telnet.","severity":"High"}""", "title", "Common.Required")]
+    [InlineData("""{"title":"Botnet","summary":"short","severity":"High"}""", "summary", "Common.Length")]
+    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Huge"}""", "severity", "Common.UnknownValue")]
+    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"2"}""", "severity", "Common.UnknownValue")]
+    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet."}""", "severity", "Common.Required")]
+    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Low","detectedAt":"2027-01-29T08:00:00Z","becameAwareAt":"2027-01-28T08:00:00Z"}""", "becameAwareAt", "Incidents.AwareBeforeDetected")]
+    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Low","productId":"0199aaaa-0000-7000-8000-000000000000"}""", "productId", "Incidents.ProductNotVisible")]
+    [InlineData("""{"title":"Botnet","summary":"Routers are taken over through telnet.","severity":"Low","caseId":"0199aaaa-0000-7000-8000-000000000000"}""", "caseId", "Incidents.CaseNotVisible")]
+    public async Task Open_BadInput_Is400NamingTheField_AndNothingIsWritten(string body, string field, string code)
     {
         await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite, clock: new FakeTimeProvider(Start));
         using var admin = await app.AdminAsync();
         var problem = await Api.AssertProblemAsync(await admin.PostAsync("/api/incidents", new StringContent(body, System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(code, problem.GetProperty("code").GetString());
         Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/incidents")).EnumerateArray());
     }
 
@@ -172,9 +192,10 @@ public class IncidentApiTests
         var id = incident.GetProperty("id").GetGuid();
         var noProduct = await Api.AssertProblemAsync(await hana.PostAsJsonAsync("/api/incidents", new { title = "Phishing", summary = "Mails in our name ask for passwords.", severity = "Low" }), HttpStatusCode.BadRequest);
         Assert.True(noProduct.GetProperty("errors").TryGetProperty("productId", out _));
+        Assert.Equal("Incidents.ProductNeeded", noProduct.GetProperty("code").GetString());
         var unassigned = (await OkAsync(await admin.PostAsJsonAsync("/api/incidents", new { title = "Phishing", summary = "Mails in our name ask for passwords.", severity = "Low" }))).GetProperty("id").GetGuid();
         Assert.Equal([id], (await hana.GetFromJsonAsync<JsonElement>("/api/incidents")).EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
-        await Api.AssertProblemAsync(await hana.GetAsync($"/api/incidents/{unassigned}"), HttpStatusCode.NotFound);
+        Assert.Equal("Incidents.NotFound", (await Api.AssertProblemAsync(await hana.GetAsync($"/api/incidents/{unassigned}"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
         Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/incidents")).GetArrayLength());
         await Api.AssertProblemAsync(await hana.PutAsJsonAsync($"/api/incidents/{id}", new { productId = meter.Id }), HttpStatusCode.BadRequest);
 
@@ -204,7 +225,7 @@ public class IncidentApiTests
             await ken.GetAsync($"/api/incidents/{id}/cra/Notification"),
             await ken.PostAsync($"/api/incidents/{id}/cra/EarlyWarning", null),
         })
-            await Api.AssertProblemAsync(response, HttpStatusCode.NotFound);
+            Assert.Equal("Incidents.NotFound", (await Api.AssertProblemAsync(response, HttpStatusCode.NotFound)).GetProperty("code").GetString());
 
         // Without a sign-in: 401 everywhere.
         foreach (var response in new[]
@@ -247,11 +268,16 @@ public class IncidentApiTests
             replaced.EnumerateArray().Select(r => (r.GetProperty("severity").GetString(), r.GetProperty("group").GetString(), r.GetProperty("targetHours").GetInt32())));
         var bad = await Api.AssertProblemAsync(await admin.PutAsJsonAsync("/api/incidents/matrix", new object[] { new { severity = "Low", group = "Press", targetHours = 2 } }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("rules[0].group", out _));
+        Assert.Equal("Common.UnknownValue", bad.GetProperty("code").GetString());
+        var hours = await Api.AssertProblemAsync(await admin.PutAsJsonAsync("/api/incidents/matrix", new object[] { new { severity = "Low", group = "Legal", targetHours = 0 } }), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.OutOfRange", hours.GetProperty("code").GetString());
+        Assert.True(hours.GetProperty("errors").TryGetProperty("rules[0].targetHours", out _));
         var twice = await Api.AssertProblemAsync(await admin.PutAsJsonAsync("/api/incidents/matrix", new object[]
         {
             new { severity = "Low", group = "Legal", targetHours = 2 }, new { severity = "Low", group = "Legal", targetHours = 3 },
         }), HttpStatusCode.BadRequest);
         Assert.True(twice.GetProperty("errors").TryGetProperty("rules[1]", out _));
+        Assert.Equal("Incidents.RuleGivenTwice", twice.GetProperty("code").GetString());
         Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/incidents/matrix")).GetArrayLength());
     }
 }

@@ -5,7 +5,8 @@ internal static class IncidentsSetup
 {
     public static IServiceCollection AddIncidents(this IServiceCollection services)
     {
-
+        services.AddScoped<IncidentViews>();
+        services.AddScoped<IncidentCommands>();
         return services;
     }
 

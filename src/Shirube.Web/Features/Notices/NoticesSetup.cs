@@ -6,6 +6,7 @@ internal static class NoticesSetup
     public static IServiceCollection AddNotices(this IServiceCollection services)
     {
         services.AddSingleton<NoticeCentre>();
+        services.AddScoped<NoticeViews>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Incidents;
+namespace Shirube.Web.Tests.Notices;
 
 /// <summary>The notice centre: computed per user from what they may see.</summary>
 public class NoticeApiTests
