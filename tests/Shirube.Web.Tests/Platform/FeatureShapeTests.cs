@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Domain;
 using Shirube.Web.Tests.Browser;
+using Shirube.Web.Tests.Infrastructure;
 
 namespace Shirube.Web.Tests.Platform;
 
@@ -96,18 +96,12 @@ public partial class FeatureShapeTests
     {
         foreach (var culture in new[] { "", "ja" })
         {
-            var texts = Resources(culture);
+            var texts = ResxTexts.Load(culture);
             Assert.True(texts.TryGetValue($"Error.{code}", out var text), $"Error.{code} has no {(culture.Length == 0 ? "English" : "Japanese")} text.");
             var used = Placeholder().Matches(text!).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var beyond = used.Where(i => i >= arguments).ToList();
             Assert.True(beyond.Count == 0, $"Error.{code} ({culture}) shows {{{string.Join(",", beyond)}}} but the error has {arguments} arguments.");
         }
-    }
-
-    private static Dictionary<string, string> Resources(string culture)
-    {
-        var file = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Shirube.Web", "Resources", culture.Length == 0 ? "SharedResource.resx" : $"SharedResource.{culture}.resx");
-        return XDocument.Load(file).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
