@@ -9,7 +9,7 @@ using Shirube.Formats.Exports;
 using Shirube.Formats.Oscal.Resolution;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Assessments;
+namespace Shirube.Web.Tests.Exports;
 
 public class ExportApiTests
 {

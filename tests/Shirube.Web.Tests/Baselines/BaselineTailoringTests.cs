@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Portfolio;
+namespace Shirube.Web.Tests.Baselines;
 
 public class BaselineTailoringTests
 {

@@ -1,6 +1,6 @@
 using Shirube.Domain.Baselines;
 
-namespace Shirube.Domain.Tests.Assessments;
+namespace Shirube.Domain.Tests.Baselines;
 
 public class BaselineInheritanceTests
 {

@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Portfolio;
+namespace Shirube.Web.Tests.Baselines;
 
 /// <summary>Top-down: 要/不要 per common control, applied to the same baseline the bottom-up method made.</summary>
 public class TopDownTests

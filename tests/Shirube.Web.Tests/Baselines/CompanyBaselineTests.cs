@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Assessments;
+namespace Shirube.Web.Tests.Baselines;
 
 public class CompanyBaselineTests
 {
