@@ -1,4 +1,5 @@
 using Shirube.Domain.Baselines;
+using Shirube.Domain.Tests.Assessments;
 
 namespace Shirube.Domain.Tests.Baselines;
 

@@ -78,6 +78,7 @@ public sealed class OscalApiTests : IAsyncLifetime
     public async Task Import_BadDocument_Returns400NamingThePlace()
     {
         var problem = await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import", Json("""{"catalog": {"uuid": 5}}""")), HttpStatusCode.BadRequest);
+        Assert.Equal("Guidelines.UnreadableCatalog", problem.GetProperty("code").GetString());
         Assert.Contains("catalog", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
         await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import", Json("not json")), HttpStatusCode.BadRequest);
     }
@@ -86,8 +87,10 @@ public sealed class OscalApiTests : IAsyncLifetime
     public async Task Import_UnderAShippedId_IsRefused()
     {
         var oscal = await _admin.GetStringAsync("/api/guidelines/uk-psti/oscal");
-        await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import?id=uk-psti", Json(oscal)), HttpStatusCode.Conflict);
-        await Api.AssertProblemAsync(await _admin.DeleteAsync("/api/guidelines/uk-psti"), HttpStatusCode.NotFound);
+        var shipped = await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import?id=uk-psti", Json(oscal)), HttpStatusCode.Conflict);
+        Assert.Equal("Guidelines.ShippedGuideline", shipped.GetProperty("code").GetString());
+        var kept = await Api.AssertProblemAsync(await _admin.DeleteAsync("/api/guidelines/uk-psti"), HttpStatusCode.NotFound);
+        Assert.Equal("Guidelines.ImportNotFound", kept.GetProperty("code").GetString());
     }
 
     [Fact]
