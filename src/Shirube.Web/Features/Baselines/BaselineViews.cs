@@ -171,11 +171,19 @@ internal sealed class BaselineViews(IDbContextFactory<ShirubeDbContext> contexts
     public async Task<CompanyBaselinesView> CompanyAsync()
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var baselines = await db.Baselines.AsNoTracking().Include(b => b.Items).Where(b => b.ProductId == null).OrderBy(b => b.Field).ThenBy(b => b.Name).ToListAsync();
+        var baselines = await db.Baselines.AsNoTracking().Where(b => b.ProductId == null).OrderBy(b => b.Field).ThenBy(b => b.Name)
+            .Select(b => new
+            {
+                b.Id, b.Field, b.Name, b.PublishedVersion,
+                Must = b.Items.Count(i => !i.Excluded && i.Level == RequirementLevel.Must),
+                Should = b.Items.Count(i => !i.Excluded && i.Level == RequirementLevel.Should),
+                Better = b.Items.Count(i => !i.Excluded && i.Level == RequirementLevel.Better),
+            }).ToListAsync();
         var children = await db.Baselines.AsNoTracking().Where(b => b.ParentId != null).OrderBy(b => b.Name)
             .Select(b => new ChildRefDto(b.Id, b.ParentId, b.Name, b.ParentVersion)).ToArrayAsync();
         var fields = await db.Products.AsNoTracking().Select(p => p.Field).Distinct().OrderBy(f => f).ToArrayAsync();
-        return new CompanyBaselinesView([.. baselines.Select(b => new CompanyBaselineRowDto(b.Id, b.Field, b.Name, b.PublishedVersion, b.Counts()))], children, fields);
+        return new CompanyBaselinesView([.. baselines.Select(b => new CompanyBaselineRowDto(b.Id, b.Field, b.Name, b.PublishedVersion,
+            new Dictionary<RequirementLevel, int> { [RequirementLevel.Must] = b.Must, [RequirementLevel.Should] = b.Should, [RequirementLevel.Better] = b.Better }))], children, fields);
     }
 
     /// <summary>The profiles of the actor's products, to preset a guideline selection.</summary>
