@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shirube.Data;
+using Shirube.Domain;
+using Shirube.Web.Features.Accounts;
+using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Tests.Infrastructure;
 
 namespace Shirube.Web.Tests.Guidelines;
@@ -116,5 +120,18 @@ public sealed class OscalApiTests : IAsyncLifetime
                 count += (name == "controls" ? 1 : 0) + CountControls(child);
         }
         return count;
+    }
+
+    [Fact]
+    public async Task Import_OfAFileOverTheLimit_IsRefusedBeforeItIsRead()
+    {
+        // The guideline list hands the upload to the command, which refuses it by its declared size, by code.
+        await using var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem();
+        var commands = scope.ServiceProvider.GetRequiredService<GuidelineCommands>();
+        using var never = new MemoryStream();
+        var error = await Assert.ThrowsAsync<DomainException>(() => commands.ImportAsync(never, GuidelineCommands.MaxBytes + 1, null, CancellationToken.None));
+        Assert.Equal("Guidelines.CatalogTooLarge", error.Error.Code);
+        Assert.Equal("body", error.Field);
     }
 }
