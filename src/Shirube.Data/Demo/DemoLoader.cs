@@ -7,6 +7,16 @@ namespace Shirube.Data.Demo;
 /// <summary>What loading or removing the example portfolio did.</summary>
 public sealed record DemoResult(int BusinessUnits, int Products);
 
+/// <summary>
+/// The example portfolio was not loaded because <paramref name="unitCode"/> is taken, or (null) not removed because
+/// products of one's own are in its units. The message says so for people; the web layer says it by a code.
+/// </summary>
+public sealed class DemoRefusedException(string message, string? unitCode) : InvalidOperationException(message)
+{
+    /// <summary>The business unit code already taken, or null when the refusal is about products of one's own.</summary>
+    public string? UnitCode { get; } = unitCode;
+}
+
 /// <summary>Loads the example portfolio into the database, and removes it again.</summary>
 public static class DemoLoader
 {
@@ -24,7 +34,7 @@ public static class DemoLoader
         var taken = await db.BusinessUnits.Select(u => u.Code).ToListAsync(ct).ConfigureAwait(false);
         var clash = seed.Units.FirstOrDefault(u => taken.Contains(u.Code, StringComparer.OrdinalIgnoreCase));
         if (clash is not null)
-            throw new InvalidOperationException($"A business unit with the code '{clash.Code}' already exists; the example portfolio was not loaded.");
+            throw new DemoRefusedException($"A business unit with the code '{clash.Code}' already exists; the example portfolio was not loaded.", clash.Code);
         var units = seed.Units.ToDictionary(u => u.Code, u => BusinessUnit.Create(u.Code, u.NameEn, u.NameJa, isDemo: true), StringComparer.OrdinalIgnoreCase);
         db.BusinessUnits.AddRange(units.Values);
         foreach (var p in seed.Products)
@@ -48,7 +58,7 @@ public static class DemoLoader
         var products = await db.Products.IgnoreQueryFilters()
             .Where(p => p.IsDemo || unitIds.Contains(p.BusinessUnitId)).ToListAsync(ct).ConfigureAwait(false);
         if (products.Any(p => !p.IsDemo))
-            throw new InvalidOperationException("Products of your own were added to the example business units; move or delete them first.");
+            throw new DemoRefusedException("Products of your own were added to the example business units; move or delete them first.", null);
         db.Products.RemoveRange(products);
         db.UnitMemberships.RemoveRange(await db.UnitMemberships.Where(m => unitIds.Contains(m.BusinessUnitId)).ToListAsync(ct).ConfigureAwait(false));
         db.BusinessUnits.RemoveRange(units);

@@ -98,8 +98,7 @@ public sealed class BaselineItem
     {
         var item = new BaselineItem { Id = Guid.CreateVersion7(), BaselineId = baselineId, Key = $"own/{id}", RequirementId = id, Level = level };
         item.Reword(titleEn, titleJa);
-        if (item.TitleEn is null || item.TitleJa is null)
-            throw new ArgumentException("An own requirement needs a title in English and Japanese.", nameof(titleEn));
+        Guard.That(item.TitleEn is not null && item.TitleJa is not null, BaselineErrors.OwnTitleRequired());
         return item;
     }
 
@@ -115,9 +114,7 @@ public sealed class BaselineItem
     /// <summary>Leaves the item out, with the reason.</summary>
     public void Exclude(string reason)
     {
-        reason = (reason ?? string.Empty).Trim();
-        if (reason.Length is < 3 or > 1000)
-            throw new ArgumentException("Say why the requirement is left out (3 to 1000 characters).", nameof(reason));
+        reason = Guard.Text(reason, nameof(reason), 3, 1000);
         Inherited = false;
         Excluded = true;
         ExclusionReason = reason;
@@ -243,9 +240,7 @@ public sealed class Baseline
     /// </summary>
     public static Baseline ForField(string name, string field, IEnumerable<Guideline> guidelines, int? riskClass)
     {
-        field = (field ?? string.Empty).Trim();
-        if (field.Length is < 1 or > 50)
-            throw new ArgumentException("A product field has 1 to 50 characters.", nameof(field));
+        field = Guard.Text(field, nameof(field), 50);
         var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = CheckName(name), Field = field };
         baseline.AddAll(guidelines, riskClass);
         return baseline;
@@ -301,11 +296,7 @@ public sealed class Baseline
         return new InheritanceUpdate(parent.Version, added, updated, removed, _items.Count(i => !i.Inherited && keys.Contains(i.Key)));
     }
 
-    private static string CheckName(string name)
-    {
-        name = (name ?? string.Empty).Trim();
-        return name.Length is < 1 or > 200 ? throw new ArgumentException("A baseline name has 1 to 200 characters.", nameof(name)) : name;
-    }
+    private static string CheckName(string name) => Guard.Text(name, nameof(name), 200);
 
     private void AddAll(IEnumerable<Guideline> guidelines, int? riskClass)
     {
@@ -344,11 +335,8 @@ public sealed class Baseline
     public void Decide(string controlId, bool needed, string reason, Catalog catalog, IEnumerable<Guideline> general, int? riskClass)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (catalog.Controls.All(c => c.Id != controlId))
-            throw new ArgumentException($"No common control '{controlId}'.", nameof(controlId));
-        reason = (reason ?? string.Empty).Trim();
-        if (reason.Length is < 3 or > 1000)
-            throw new ArgumentException("Say why (3 to 1000 characters).", nameof(reason));
+        Guard.That(catalog.Controls.Any(c => c.Id == controlId), () => BaselineErrors.UnknownControl(controlId));
+        reason = Guard.Text(reason, nameof(reason), 3, 1000);
         var decision = _decisions.FirstOrDefault(d => d.ControlId == controlId);
         if (decision is null)
             _decisions.Add(ControlDecision.Create(Id, controlId, needed, reason));

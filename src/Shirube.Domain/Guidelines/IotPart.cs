@@ -81,19 +81,33 @@ public static class IotParts
     /// Parses a comma-separated list of parts, where a group name (network, platform) stands for every part of the
     /// group, e.g. "device,network,platform-cloud,management".
     /// </summary>
-    public static IReadOnlyList<IotPart> ParseList(string text)
+    public static IReadOnlyList<IotPart> ParseList(string text) => TryParseList(text, out var parts, out var unknown)
+        ? parts
+        : throw new FormatException($"'{unknown}' is not an IoT part or part group; expected a group (device, network, platform, management) or one of: {string.Join(", ", Ids.Select(i => i.Id))}.");
+
+    /// <summary>
+    /// Parses a comma-separated list of parts and part groups as <see cref="ParseList"/> does; false with the first
+    /// item that is neither in <paramref name="unknown"/>.
+    /// </summary>
+    public static bool TryParseList(string? text, out IReadOnlyList<IotPart> parts, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? unknown)
     {
-        var parts = new List<IotPart>();
+        var found = new List<IotPart>();
         foreach (var item in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (TryParse(item, out var part))
-                parts.Add(part);
+                found.Add(part);
             else if (Enum.TryParse<IotPartGroup>(item, ignoreCase: true, out var group) && Enum.IsDefined(group) && !item.Any(char.IsAsciiDigit))
-                parts.AddRange(All.Where(p => GroupOf(p) == group));
+                found.AddRange(All.Where(p => GroupOf(p) == group));
             else
-                throw new FormatException($"'{item}' is not an IoT part or part group; expected a group (device, network, platform, management) or one of: {string.Join(", ", Ids.Select(i => i.Id))}.");
+            {
+                parts = [];
+                unknown = item;
+                return false;
+            }
         }
-        return [.. parts.Distinct().Order()];
+        parts = [.. found.Distinct().Order()];
+        unknown = null;
+        return true;
     }
 
     /// <summary>Parses a catalog identifier, or throws <see cref="FormatException"/> naming the valid ones.</summary>

@@ -58,7 +58,8 @@ public class DemoLoaderTests
         }
         await using (var db = database.NewContext())
         {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DemoLoader.LoadAsync(db, DemoPortfolio.Load()));
+            var error = await Assert.ThrowsAsync<DemoRefusedException>(() => DemoLoader.LoadAsync(db, DemoPortfolio.Load()));
+            Assert.Equal("HOME", error.UnitCode);
             Assert.Contains("'HOME'", error.Message, StringComparison.Ordinal);
         }
         await using var check = database.NewContext();

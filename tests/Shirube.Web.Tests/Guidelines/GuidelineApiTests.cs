@@ -45,7 +45,8 @@ public sealed class GuidelineApiTests : IAsyncLifetime
     public async Task List_UnknownRegion_Returns400NamingIt()
     {
         var problem = await Api.AssertProblemAsync(await _client.GetAsync("/api/guidelines?region=Mars"), HttpStatusCode.BadRequest);
-        Assert.Contains("'Mars'", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("Common.UnknownValue", problem.GetProperty("code").GetString());
+        Assert.Contains("'Mars'", problem.GetProperty("errors").GetProperty("region")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,8 +114,10 @@ public sealed class GuidelineApiTests : IAsyncLifetime
     [Fact]
     public async Task UnknownGuidelineOrRequirement_Returns404Problem()
     {
-        await Api.AssertProblemAsync(await _client.GetAsync("/api/guidelines/nope"), HttpStatusCode.NotFound);
-        await Api.AssertProblemAsync(await _client.GetAsync("/api/guidelines/uk-psti/requirements/nope"), HttpStatusCode.NotFound);
+        Assert.Equal("Guidelines.NotFound", (await Api.AssertProblemAsync(await _client.GetAsync("/api/guidelines/nope"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+        Assert.Equal("Guidelines.RequirementNotFound",
+            (await Api.AssertProblemAsync(await _client.GetAsync("/api/guidelines/uk-psti/requirements/nope"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+        Assert.Equal("Guidelines.ControlNotFound", (await Api.AssertProblemAsync(await _client.GetAsync("/api/controls/nope"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -137,12 +140,13 @@ public sealed class GuidelineApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("parts=toaster", "parts")]
-    [InlineData("parts=", "parts")]
-    [InlineData("parts=device&sector=space", "sector")]
-    public async Task Recommend_BadInput_Returns400NamingTheField(string query, string field)
+    [InlineData("parts=toaster", "parts", "Guidelines.UnknownPart")]
+    [InlineData("parts=", "parts", "Guidelines.PartsRequired")]
+    [InlineData("parts=device&sector=space", "sector", "Common.UnknownValue")]
+    public async Task Recommend_BadInput_Returns400NamingTheField(string query, string field, string code)
     {
         var problem = await Api.AssertProblemAsync(await _client.GetAsync($"/api/guidelines/recommend?{query}"), HttpStatusCode.BadRequest);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
 }

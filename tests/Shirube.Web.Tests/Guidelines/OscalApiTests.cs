@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Shirube.Data;
+using Shirube.Domain;
+using Shirube.Web.Features.Accounts;
+using Shirube.Web.Features.Guidelines;
 using Shirube.Web.Tests.Infrastructure;
 
 namespace Shirube.Web.Tests.Guidelines;
@@ -78,6 +82,7 @@ public sealed class OscalApiTests : IAsyncLifetime
     public async Task Import_BadDocument_Returns400NamingThePlace()
     {
         var problem = await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import", Json("""{"catalog": {"uuid": 5}}""")), HttpStatusCode.BadRequest);
+        Assert.Equal("Guidelines.UnreadableCatalog", problem.GetProperty("code").GetString());
         Assert.Contains("catalog", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
         await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import", Json("not json")), HttpStatusCode.BadRequest);
     }
@@ -86,8 +91,10 @@ public sealed class OscalApiTests : IAsyncLifetime
     public async Task Import_UnderAShippedId_IsRefused()
     {
         var oscal = await _admin.GetStringAsync("/api/guidelines/uk-psti/oscal");
-        await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import?id=uk-psti", Json(oscal)), HttpStatusCode.Conflict);
-        await Api.AssertProblemAsync(await _admin.DeleteAsync("/api/guidelines/uk-psti"), HttpStatusCode.NotFound);
+        var shipped = await Api.AssertProblemAsync(await _admin.PostAsync("/api/guidelines/import?id=uk-psti", Json(oscal)), HttpStatusCode.Conflict);
+        Assert.Equal("Guidelines.ShippedGuideline", shipped.GetProperty("code").GetString());
+        var kept = await Api.AssertProblemAsync(await _admin.DeleteAsync("/api/guidelines/uk-psti"), HttpStatusCode.NotFound);
+        Assert.Equal("Guidelines.ImportNotFound", kept.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -113,5 +120,18 @@ public sealed class OscalApiTests : IAsyncLifetime
                 count += (name == "controls" ? 1 : 0) + CountControls(child);
         }
         return count;
+    }
+
+    [Fact]
+    public async Task Import_OfAFileOverTheLimit_IsRefusedBeforeItIsRead()
+    {
+        // The guideline list hands the upload to the command, which refuses it by its declared size, by code.
+        await using var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem();
+        var commands = scope.ServiceProvider.GetRequiredService<GuidelineCommands>();
+        using var never = new MemoryStream();
+        var error = await Assert.ThrowsAsync<DomainException>(() => commands.ImportAsync(never, GuidelineCommands.MaxBytes + 1, null, CancellationToken.None));
+        Assert.Equal("Guidelines.CatalogTooLarge", error.Error.Code);
+        Assert.Equal("body", error.Field);
     }
 }

@@ -5,7 +5,8 @@ internal static class BaselinesSetup
 {
     public static IServiceCollection AddBaselines(this IServiceCollection services)
     {
-
+        services.AddScoped<BaselineViews>();
+        services.AddScoped<BaselineCommands>();
         return services;
     }
 

@@ -5,7 +5,7 @@ internal static class ExportsSetup
 {
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
-
+        services.AddScoped<ExportViews>();
         return services;
     }
 

@@ -8,6 +8,8 @@ internal static class GuidelinesSetup
         // Shipped content is read once (a broken catalog stops the app at start); imports join it.
         services.AddSingleton<CatalogProvider>();
         services.AddScoped(sp => sp.GetRequiredService<CatalogProvider>().Current);
+        services.AddScoped<GuidelineViews>();
+        services.AddScoped<GuidelineCommands>();
         return services;
     }
 

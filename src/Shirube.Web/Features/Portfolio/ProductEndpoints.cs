@@ -125,7 +125,7 @@ internal static class ProductEndpoints
             var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id);
             if (product is null)
                 return Problems.NotFound($"No product {id} in your business units.");
-            return TypedResults.Ok(Baselines.BaselineEndpoints.ToDto(GuidelineSelector.Recommend(new ProductProfile(product.Parts, product.Sector, product.Markets), catalog)));
+            return TypedResults.Ok(Baselines.BaselineViews.ToDto(GuidelineSelector.Recommend(new ProductProfile(product.Parts, product.Sector, product.Markets), catalog)));
         }).WithSummary("The recommended guidelines for the product, from its parts, sector and markets.");
 
         group.MapPut("/{id:guid}/guidelines", async Task<Results<Ok<ProductDto>, ValidationProblem, ProblemHttpResult>> (Guid id, ChooseGuidelinesRequest request, ShirubeDbContext db, Catalog catalog) =>

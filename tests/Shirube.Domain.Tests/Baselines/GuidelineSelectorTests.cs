@@ -1,7 +1,7 @@
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
 
-namespace Shirube.Domain.Tests.Guidelines;
+namespace Shirube.Domain.Tests.Baselines;
 
 public class GuidelineSelectorTests
 {

@@ -1,6 +1,6 @@
 using Shirube.Domain.Baselines;
 
-namespace Shirube.Domain.Tests.Guidelines;
+namespace Shirube.Domain.Tests.Baselines;
 
 public class BaselineDiffTests
 {

@@ -1,6 +1,7 @@
 using Shirube.Domain.Baselines;
+using Shirube.Domain.Tests.Assessments;
 
-namespace Shirube.Domain.Tests.Assessments;
+namespace Shirube.Domain.Tests.Baselines;
 
 public class BaselineInheritanceTests
 {

@@ -7,9 +7,10 @@ using Shirube.Data;
 using Shirube.Domain.Guidelines;
 using Shirube.Formats.Exports;
 using Shirube.Formats.Oscal.Resolution;
+using Shirube.Web.Tests.Assessments;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Assessments;
+namespace Shirube.Web.Tests.Exports;
 
 public class ExportApiTests
 {
@@ -88,6 +89,7 @@ public class ExportApiTests
     {
         await using var s = await AssessmentApiTests.PublishedBaselineAsync(DatabaseProvider.Sqlite);
         var problem = await Api.AssertProblemAsync(await s.Admin.GetAsync($"/api/baselines/{s.BaselineId}/export?{query}"), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.UnknownValue", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
 
@@ -98,6 +100,9 @@ public class ExportApiTests
         var other = await Api.CreateUnitAsync(s.Admin, "INFRA");
         await Api.CreateUserAsync(s.Admin, "ken", "Infra-Passw0rd-1", ["PsirtAnalyst"], [other.Id]);
         using var ken = s.App.ClientWithToken(await s.App.TokenAsync("ken", "Infra-Passw0rd-1"));
-        await Api.AssertProblemAsync(await ken.GetAsync($"/api/baselines/{s.BaselineId}/export?format=xlsx"), HttpStatusCode.NotFound);
+        var hidden = await Api.AssertProblemAsync(await ken.GetAsync($"/api/baselines/{s.BaselineId}/export?format=xlsx"), HttpStatusCode.NotFound);
+        Assert.Equal("Baselines.NotFound", hidden.GetProperty("code").GetString());
+        var missing = await Api.AssertProblemAsync(await ken.GetAsync($"/api/assessments/{Guid.NewGuid()}/export?format=xlsx"), HttpStatusCode.NotFound);
+        Assert.Equal("Exports.AssessmentNotFound", missing.GetProperty("code").GetString());
     }
 }

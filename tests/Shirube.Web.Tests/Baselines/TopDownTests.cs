@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Portfolio;
+namespace Shirube.Web.Tests.Baselines;
 
 /// <summary>Top-down: 要/不要 per common control, applied to the same baseline the bottom-up method made.</summary>
 public class TopDownTests
@@ -62,8 +62,16 @@ public class TopDownTests
         await admin.PutAsJsonAsync($"/api/products/{product.Id}/guidelines", new { guidelines = new[] { "uk-psti" } });
         var baseline = await (await admin.PostAsJsonAsync($"/api/products/{product.Id}/baselines", new { name = "b" })).Content.ReadFromJsonAsync<JsonElement>();
         var id = baseline.GetProperty("id").GetString();
-        await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/baselines/{id}/controls/telemetry", new { needed = false, reason = "" }), HttpStatusCode.BadRequest);
-        await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/baselines/{id}/controls/no-such-control", new { needed = true, reason = "because" }), HttpStatusCode.BadRequest);
+        var noReason = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/baselines/{id}/controls/telemetry", new { needed = false, reason = "" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.Required", noReason.GetProperty("code").GetString());
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+
+        // The refusal is said in the caller's language.
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/baselines/{id}/controls/no-such-control") { Content = JsonContent.Create(new { needed = true, reason = "because" }) };
+        request.Headers.Add("Accept-Language", "ja");
+        var unknown = await Api.AssertProblemAsync(await admin.SendAsync(request), HttpStatusCode.BadRequest);
+        Assert.Equal("Baselines.UnknownControl", unknown.GetProperty("code").GetString());
+        Assert.Equal("共通対策 'no-such-control' はありません。", unknown.GetProperty("detail").GetString());
     }
 
     private static JsonElement Control(JsonElement review, string id) =>

@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Portfolio;
+namespace Shirube.Web.Tests.Baselines;
 
 public class BaselineTailoringTests
 {
@@ -79,6 +79,7 @@ public class BaselineTailoringTests
         var baseline = await (await admin.PostAsJsonAsync($"/api/products/{product.Id}/baselines", new { name = "b" })).Content.ReadFromJsonAsync<JsonElement>();
         var response = await admin.PatchAsJsonAsync($"/api/baselines/{baseline.GetProperty("id").GetString()}/items", new { key = "uk-psti/Sch1-1", excludeReason = "" });
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Common.Required", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
     }
 
@@ -92,7 +93,8 @@ public class BaselineTailoringTests
         var other = await Api.CreateUnitAsync(admin, "INFRA");
         await Api.CreateUserAsync(admin, "ken", "Infra-Passw0rd-1", ["PsirtAnalyst"], [other.Id]);
         using var ken = app.ClientWithToken(await app.TokenAsync("ken", "Infra-Passw0rd-1"));
-        await Api.AssertProblemAsync(await ken.GetAsync($"/api/baselines/{baseline.GetProperty("id").GetString()}"), HttpStatusCode.NotFound);
+        var hidden = await Api.AssertProblemAsync(await ken.GetAsync($"/api/baselines/{baseline.GetProperty("id").GetString()}"), HttpStatusCode.NotFound);
+        Assert.Equal("Baselines.NotFound", hidden.GetProperty("code").GetString());
         Assert.Equal(0, (await ken.GetFromJsonAsync<JsonElement>("/api/baselines")).GetArrayLength());
     }
 
@@ -117,6 +119,8 @@ public class BaselineTailoringTests
         var diff = await admin.GetFromJsonAsync<JsonElement>($"/api/baselines/{id}/diff?from=1&to=2");
         var changes = diff.GetProperty("changes").EnumerateArray().Select(c => (c.GetProperty("key").GetString(), c.GetProperty("kind").GetString())).ToList();
         Assert.Equal([("etsi-en-303-645/5.2-2", "LevelChanged"), ("etsi-en-303-645/5.9-1", "Excluded"), ("own/OWN-1", "Added")], changes);
-        await Api.AssertProblemAsync(await admin.GetAsync($"/api/baselines/{id}/diff?from=7"), HttpStatusCode.BadRequest);
+        var never = await Api.AssertProblemAsync(await admin.GetAsync($"/api/baselines/{id}/diff?from=7"), HttpStatusCode.BadRequest);
+        Assert.Equal("Baselines.VersionNotPublished", never.GetProperty("code").GetString());
+        Assert.True(never.GetProperty("errors").TryGetProperty("from", out _));
     }
 }

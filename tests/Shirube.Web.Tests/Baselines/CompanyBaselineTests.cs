@@ -5,7 +5,7 @@ using Shirube.Data;
 using Shirube.Testing;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Assessments;
+namespace Shirube.Web.Tests.Baselines;
 
 public class CompanyBaselineTests
 {
@@ -22,7 +22,9 @@ public class CompanyBaselineTests
         var router = await Api.CreateProductAsync(admin, unit.Id, "Router", "A", "device", "network-local");
 
         // Nothing to inherit before the company baseline of field A is published.
-        await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/products/{router.Id}/baselines", new { inherit = true }), HttpStatusCode.BadRequest);
+        var nothing = await Api.AssertProblemAsync(await admin.PostAsJsonAsync($"/api/products/{router.Id}/baselines", new { inherit = true }), HttpStatusCode.BadRequest);
+        Assert.Equal("Baselines.NothingToInherit", nothing.GetProperty("code").GetString());
+        Assert.True(nothing.GetProperty("errors").TryGetProperty("inherit", out _));
 
         var created = await admin.PostAsJsonAsync("/api/company-baselines", new { field = "A", guidelines = new[] { "etsi-en-303-645" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -75,10 +77,12 @@ public class CompanyBaselineTests
 
         Assert.Equal(HttpStatusCode.OK, (await aoi.GetAsync($"/api/baselines/{id}")).StatusCode);
         Assert.Contains(id, (await aoi.GetFromJsonAsync<JsonElement>("/api/baselines")).EnumerateArray().Select(b => b.GetProperty("id").GetString()));
-        await Api.AssertProblemAsync(await aoi.PatchAsJsonAsync($"/api/baselines/{id}/items", new { key = "uk-psti/Sch1-1", level = "Better" }), HttpStatusCode.Forbidden);
+        var locked = await Api.AssertProblemAsync(await aoi.PatchAsJsonAsync($"/api/baselines/{id}/items", new { key = "uk-psti/Sch1-1", level = "Better" }), HttpStatusCode.Forbidden);
+        Assert.Equal("Baselines.CompanyBaselineLocked", locked.GetProperty("code").GetString());
         await Api.AssertProblemAsync(await aoi.PostAsync($"/api/baselines/{id}/publish", null), HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Forbidden, (await aoi.PostAsJsonAsync("/api/company-baselines", new { field = "B", guidelines = new[] { "uk-psti" } })).StatusCode);
         var problem = await Api.AssertProblemAsync(await admin.PostAsJsonAsync("/api/company-baselines", new { field = "B", guidelines = new[] { "no-such" } }), HttpStatusCode.BadRequest);
+        Assert.Equal("Guidelines.UnknownGuideline", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("guidelines", out _));
     }
 
@@ -97,6 +101,8 @@ public class CompanyBaselineTests
         Assert.Equal("Should", set.GetProperty("requiredLevel").GetString());
         Assert.True(set.GetProperty("requiredLevelSet").GetBoolean());
         Assert.Equal("Better", (await PutAsync(new { requiredLevel = "" })).GetProperty("requiredLevel").GetString());
-        await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/products/{product.Id}", new { requiredLevel = "Excellent" }), HttpStatusCode.BadRequest);
+        var unknown = await Api.AssertProblemAsync(await admin.PutAsJsonAsync($"/api/products/{product.Id}", new { requiredLevel = "Excellent" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Baselines.UnknownLevel", unknown.GetProperty("code").GetString());
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("requiredLevel", out _));
     }
 }
