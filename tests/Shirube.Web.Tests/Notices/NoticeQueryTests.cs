@@ -1,10 +1,6 @@
-using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Shirube.Data;
 using Shirube.Web.Tests.Infrastructure;
@@ -28,8 +24,8 @@ public class NoticeQueryTests
             await AddProductAsync(admin, unit.Id, n);
 
         // The same application, every SQL command it sends counted.
-        var counter = new CommandCounter();
-        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<ShirubeDbContext>(o => o.AddInterceptors(counter))));
+        var counter = new SqlCommandCounter();
+        await using var counted = counter.Attach(app);
         using var client = counted.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(ShirubeApp.AdminUser, ShirubeApp.AdminPassword));
 
@@ -44,7 +40,7 @@ public class NoticeQueryTests
         Assert.Equal(small, large);
     }
 
-    private static async Task<(int Commands, int Notices)> CountAsync(HttpClient client, CommandCounter counter)
+    private static async Task<(int Commands, int Notices)> CountAsync(HttpClient client, SqlCommandCounter counter)
     {
         // A first call warms up what is done once (the token's first use); the second is counted.
         (await client.GetAsync("/api/notices")).EnsureSuccessStatusCode();
@@ -66,53 +62,5 @@ public class NoticeQueryTests
             productId = product.Id,
             becameAwareAt = new DateTime(2027, 2, 20, 9, 0, 0, DateTimeKind.Utc),
         })).EnsureSuccessStatusCode();
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
     }
 }

@@ -1,10 +1,7 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Shirube.Data;
 using Shirube.Web.Tests.Infrastructure;
@@ -16,58 +13,7 @@ public class UserDirectoryQueryTests
 {
     private const string Password = "Directory-Passw0rd-1";
 
-    /// <summary>Counts the SQL commands the app sends, of every kind.</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        private void Add() => Interlocked.Increment(ref _count);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Add();
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Add();
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Add();
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Add();
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Add();
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Add();
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private static async Task<int> CommandsForTheDirectoryAsync(HttpClient admin, CommandCounter counter, int accounts)
+    private static async Task<int> CommandsForTheDirectoryAsync(HttpClient admin, SqlCommandCounter counter, int accounts)
     {
         counter.Reset();
         var users = await admin.GetFromJsonAsync<UserResponse[]>("/api/users");
@@ -79,10 +25,9 @@ public class UserDirectoryQueryTests
     [Fact]
     public async Task Users_TakeTheSameNumberOfSqlCommands_ForTwoAndForTwelveAccounts()
     {
-        var counter = new CommandCounter();
+        var counter = new SqlCommandCounter();
         await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
-        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.ConfigureDbContext<ShirubeDbContext>(o => o.AddInterceptors(counter))));
+        await using var counted = counter.Attach(app);
         using var admin = counted.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(ShirubeApp.AdminUser, ShirubeApp.AdminPassword));
         var home = await Api.CreateUnitAsync(admin, "HOME");
