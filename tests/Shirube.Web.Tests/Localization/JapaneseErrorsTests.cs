@@ -35,7 +35,9 @@ public class JapaneseErrorsTests
         await Field(page, "incident-summary", "textarea").FillAsync("工場のゲートウェイが再起動を繰り返している。");
         await page.ClickAsync("[data-testid=incident-open]");
         var length = ResxTexts.Text("ja", "Error.Common.Length", 3, 200);
-        await Assertions.Expect(page.Locator(".mud-snackbar").First).ToContainTextAsync(length);
+        var snackbar = page.Locator(".mud-snackbar").First;
+        await Assertions.Expect(snackbar).ToContainTextAsync(length);
+        await Assertions.Expect(snackbar).ToHaveCSSAsync("opacity", "1"); // faded in, for the screenshot
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(ResxTexts.Text("", "Error.Common.Length", 3, 200));
         await BrowserSession.Screenshot(page, "90-error-incident-title-ja");
 
