@@ -5,7 +5,7 @@ internal static class DemoSetup
 {
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {
-
+        services.AddScoped<DemoCommands>();
         return services;
     }
 
