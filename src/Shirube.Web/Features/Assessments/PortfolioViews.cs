@@ -54,10 +54,14 @@ internal sealed class PortfolioViews(IDbContextFactory<ShirubeDbContext> context
                 .ToListAsync())
             .GroupBy(a => a.ProductId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.StartedAt).ThenBy(a => a.Id).First());
+        // The baseline versions assessed, found by their key (a correlated subquery per snapshot would scan the assessments).
+        var wanted = latest.Values.Select(a => (a.BaselineId, a.BaselineVersion)).ToHashSet();
+        var baselineIds = wanted.Select(w => w.BaselineId).Distinct().ToList();
         var snapshots = (await db.BaselineSnapshots.AsNoTracking()
-                .Where(s => latestQuery.Any(a => a.BaselineId == s.BaselineId && a.BaselineVersion == s.Version))
+                .Where(s => baselineIds.Contains(s.BaselineId))
                 .Select(s => new { s.BaselineId, s.Version, s.Lines })
                 .ToListAsync())
+            .Where(s => wanted.Contains((s.BaselineId, s.Version)))
             .ToDictionary(s => (s.BaselineId, s.Version), s => s.Lines);
 
         var described = new Dictionary<string, (IReadOnlyList<IotPart> Parts, IReadOnlyList<string> Controls)>(StringComparer.Ordinal);
