@@ -33,14 +33,13 @@ public sealed class Assessment
     /// <summary>One entry per assessed line.</summary>
     public IReadOnlyList<AssessmentEntry> Entries => _entries;
 
-    /// <summary>Starts an assessment of a product version against a published baseline version.</summary>
+    /// <summary>Starts an assessment of a product version against a published baseline version (<c>Assessments.CompanyBaseline</c>, <c>Assessments.NotPublished</c> otherwise).</summary>
     public static Assessment Start(Baseline baseline, int baselineVersion, Guid productVersionId, string startedBy, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         if (baseline.ProductId is not { } productId || baseline.BusinessUnitId is not { } unitId)
-            throw new ArgumentException("A company baseline is not assessed; assess a product baseline.", nameof(baseline));
-        if (baselineVersion < 1 || baselineVersion > baseline.PublishedVersion)
-            throw new ArgumentException("Assess against a published version of the baseline; publish it first.", nameof(baselineVersion));
+            throw AssessmentErrors.CompanyBaseline().Exception();
+        Guard.That(baselineVersion >= 1 && baselineVersion <= baseline.PublishedVersion, AssessmentErrors.NotPublished());
         return new Assessment
         {
             Id = Guid.CreateVersion7(),
@@ -57,13 +56,13 @@ public sealed class Assessment
     /// <summary>The entry for a line, if it has been assessed.</summary>
     public AssessmentEntry? Find(string key) => _entries.FirstOrDefault(e => e.Key == key);
 
-    /// <summary>Records (or changes) the assessment of one line of the baseline version.</summary>
+    /// <summary>Records (or changes) the assessment of one line of the baseline version (<c>Assessments.NoLine</c> for a line not in it, <c>Assessments.Completed</c> once completed).</summary>
     public AssessmentEntry Record(IReadOnlyCollection<string> baselineKeys, string key, ImplementationStatus status, string? justification,
         string? evidence, IEnumerable<string> links, string assessor, DateOnly assessedOn)
     {
         ArgumentNullException.ThrowIfNull(baselineKeys);
-        if (!baselineKeys.Contains(key))
-            throw new ArgumentException($"No line '{key}' in version {BaselineVersion} of the baseline.", nameof(key));
+        Guard.That(CompletedAt is null, AssessmentErrors.Completed());
+        Guard.That(baselineKeys.Contains(key), () => AssessmentErrors.NoLine(key, BaselineVersion));
         var entry = Find(key);
         if (entry is null)
         {
@@ -74,12 +73,13 @@ public sealed class Assessment
         return entry;
     }
 
-    /// <summary>Marks the assessment complete; every included line must have been assessed.</summary>
+    /// <summary>Marks the assessment complete; every included line must have been assessed (<c>Assessments.NotAllAssessed</c>), once (<c>Assessments.Completed</c>).</summary>
     public void Complete(IEnumerable<string> includedKeys, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(includedKeys);
+        Guard.That(CompletedAt is null, AssessmentErrors.Completed());
         var missing = includedKeys.Where(k => Find(k) is null).ToList();
-        if (missing.Count > 0)
-            throw new InvalidOperationException($"{missing.Count} line(s) are not assessed yet, e.g. {missing[0]}.");
+        Guard.That(missing.Count == 0, () => AssessmentErrors.NotAllAssessed(missing.Count, missing[0]));
         CompletedAt = now;
     }
 }
@@ -112,29 +112,23 @@ public sealed class AssessmentEntry
     /// <summary>When.</summary>
     public DateOnly AssessedOn { get; private set; }
 
+    /// <summary>The most evidence links a line may have.</summary>
+    public const int MaxLinks = 20;
+
     internal static AssessmentEntry Create(Guid assessmentId, string key) => new() { AssessmentId = assessmentId, Key = key };
 
     internal void Set(ImplementationStatus status, string? justification, string? evidence, IEnumerable<string> links, string assessor, DateOnly assessedOn)
     {
-        if (!Enum.IsDefined(status))
-            throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown status.");
-        justification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
-        if (status == ImplementationStatus.NotApplicable && (justification is null || justification.Length < 3))
-            throw new ArgumentException("Say why the requirement does not apply (a justification of 3 characters or more).", nameof(justification));
-        if (justification?.Length > 2000)
-            throw new ArgumentException("A justification has at most 2000 characters.", nameof(justification));
-        evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
-        if (evidence?.Length > 4000)
-            throw new ArgumentException("Evidence text has at most 4000 characters.", nameof(evidence));
+        ArgumentNullException.ThrowIfNull(links);
+        Guard.Defined(status, "status");
+        justification = Guard.OptionalText(justification, "justification", 2000);
+        Guard.That(status != ImplementationStatus.NotApplicable || justification is { Length: >= 3 }, AssessmentErrors.JustificationRequired());
+        evidence = Guard.OptionalText(evidence, "evidence", 4000);
         var list = links.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (list.Count > 20)
-            throw new ArgumentException("At most 20 evidence links.", nameof(links));
+        Guard.That(list.Count <= MaxLinks, () => AssessmentErrors.TooManyLinks(MaxLinks));
         var bad = list.FirstOrDefault(l => l.Length > 2000 || !Uri.TryCreate(l, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttps && u.Scheme != Uri.UriSchemeHttp));
-        if (bad is not null)
-            throw new ArgumentException($"'{bad}' is not an http or https link.", nameof(links));
-        assessor = (assessor ?? string.Empty).Trim();
-        if (assessor.Length is < 1 or > 256)
-            throw new ArgumentException("Name the assessor.", nameof(assessor));
+        Guard.That(bad is null, () => AssessmentErrors.NotALink(bad!));
+        assessor = Guard.Text(assessor, "assessor", 256);
         Status = status;
         Justification = justification;
         Evidence = evidence;

@@ -85,9 +85,10 @@ public sealed class AssessmentScore
                 break;
             actual = level;
         }
-        var needed = all.Where(l => l.Level <= required).ToList();
+        // Each line's groups once: the portfolio view scores a thousand assessments at a time.
+        var needed = all.Where(l => l.Level <= required).Select(l => (Line: l, l.Groups)).ToList();
         var groups = Enum.GetValues<IotPartGroup>()
-            .Select(g => (Group: g, Lines: needed.Where(l => l.Groups.Contains(g)).ToList()))
+            .Select(g => (Group: g, Lines: needed.Where(x => x.Groups.Contains(g)).Select(x => x.Line).ToList()))
             .Where(x => x.Lines.Count > 0)
             .ToDictionary(x => x.Group, x => Share.Of(x.Lines));
         var gaps = all.Where(l => l.Applies && !l.Met)

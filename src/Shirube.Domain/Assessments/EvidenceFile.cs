@@ -32,12 +32,11 @@ public sealed class EvidenceFile
     /// <summary>When (UTC).</summary>
     public DateTime UploadedAt { get; private set; }
 
-    /// <summary>Describes an upload after checking its name and size.</summary>
+    /// <summary>Describes an upload after checking its name (<c>Files.BadName</c>) and size (<c>Assessments.FileSize</c>).</summary>
     public static EvidenceFile Describe(Guid assessmentId, string key, string fileName, string? contentType, long length, string sha256, string uploadedBy, DateTime now)
     {
-        var name = UploadedFile.Name(fileName, nameof(fileName));
-        if (length is < 1 or > MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(length), length, $"An evidence file has 1 byte to {MaxLength / (1024 * 1024)} MiB.");
+        var name = UploadedFile.Name(fileName, "file");
+        Guard.That(length is >= 1 and <= MaxLength, () => AssessmentErrors.FileSize(name, (int)(MaxLength / (1024 * 1024))));
         return new EvidenceFile
         {
             Id = Guid.CreateVersion7(),

@@ -46,10 +46,4 @@ public static class BaselineErrors
 
     /// <summary>Version <paramref name="version"/> was never published (<paramref name="field"/>: from or to).</summary>
     public static DomainError VersionNotPublished(string field, int version) => DomainError.Invalid(DomainError.CodeOf(Prefix), field, version);
-
-    /// <summary>A company baseline, or a draft, is not assessed: a published product baseline is.</summary>
-    public static DomainError NotAssessable() => DomainError.Invalid(DomainError.CodeOf(Prefix), "baseline");
-
-    /// <summary>The product version to assess is not one of the product's.</summary>
-    public static DomainError UnknownVersion() => DomainError.Invalid(DomainError.CodeOf(Prefix), "productVersion");
 }

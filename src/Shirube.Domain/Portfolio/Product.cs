@@ -62,17 +62,17 @@ public sealed class Product
     /// <summary>Sectors a product may belong to.</summary>
     public static IReadOnlyList<string> Sectors { get; } = ["automotive", "smart-meter", "power-control", "medical", "consumer", "industrial"];
 
-    /// <summary>Sets sector, markets, risk class and owners, after checking them.</summary>
+    /// <summary>Sets sector, markets, risk class and owners, after checking them (<c>Common.UnknownValue</c>, <c>Portfolio.Market</c>, <c>Common.OutOfRange</c>).</summary>
     public void Describe(string? sector, IEnumerable<string> markets, int? riskClass, IEnumerable<string> owners)
     {
-        if (sector is not null && !Sectors.Contains(sector))
-            throw new ArgumentException($"'{sector}' is not a sector; expected one of: {string.Join(", ", Sectors)}.", nameof(sector));
+        ArgumentNullException.ThrowIfNull(markets);
+        ArgumentNullException.ThrowIfNull(owners);
+        Guard.That(sector is null || Sectors.Contains(sector), () => CommonErrors.UnknownValue("sector", sector!, string.Join(", ", Sectors)));
         var marketList = markets.Select(m => m.Trim().ToUpperInvariant()).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         var bad = marketList.FirstOrDefault(m => m.Length is < 2 or > 6 || !m.All(char.IsAsciiLetterUpper));
-        if (bad is not null)
-            throw new ArgumentException($"'{bad}' is not a market code (2 to 6 letters, e.g. JP, EU, US, UK).", nameof(markets));
-        if (riskClass is < 0 or > 9)
-            throw new ArgumentOutOfRangeException(nameof(riskClass), riskClass, "A risk class is 0 to 9.");
+        Guard.That(bad is null, () => PortfolioErrors.Market(bad!));
+        Guard.That(riskClass is null or (>= Portfolio.RiskClass.Lowest and <= Portfolio.RiskClass.Highest),
+            () => CommonErrors.OutOfRange("riskClass", Portfolio.RiskClass.Lowest, Portfolio.RiskClass.Highest));
         Sector = sector;
         RiskClass = riskClass;
         _markets.Clear();
@@ -88,12 +88,11 @@ public sealed class Product
         _guidelines.AddRange(guidelineIds.Distinct(StringComparer.Ordinal));
     }
 
-    /// <summary>Adds a version; its name must be new for the product.</summary>
+    /// <summary>Adds a version; its name must be new for the product (<c>Portfolio.VersionExists</c>).</summary>
     public ProductVersion AddVersion(string version, DateOnly? releaseDate, DateOnly? endOfSupport)
     {
-        if (_versions.Any(v => string.Equals(v.Version, version?.Trim(), StringComparison.OrdinalIgnoreCase)))
-            throw new ArgumentException($"Version '{version}' exists already.", nameof(version));
-        var added = ProductVersion.Create(Id, version!, releaseDate, endOfSupport);
+        Guard.That(!_versions.Any(v => string.Equals(v.Version, version?.Trim(), StringComparison.OrdinalIgnoreCase)), () => PortfolioErrors.VersionExists(version.Trim()));
+        var added = ProductVersion.Create(Id, version, releaseDate, endOfSupport);
         _versions.Add(added);
         return added;
     }
@@ -106,17 +105,13 @@ public sealed class Product
         return product;
     }
 
-    /// <summary>Changes the product's unit, name, field and parts.</summary>
+    /// <summary>Changes the product's unit, name (1 to 200 characters), field (1 to 50) and parts.</summary>
     public void Update(Guid businessUnitId, string name, string field, IEnumerable<IotPart> parts)
     {
-        if (businessUnitId == Guid.Empty)
-            throw new ArgumentException("A product belongs to a business unit.", nameof(businessUnitId));
-        name = (name ?? string.Empty).Trim();
-        if (name.Length is < 1 or > 200)
-            throw new ArgumentException("A product name has 1 to 200 characters.", nameof(name));
-        field = (field ?? string.Empty).Trim();
-        if (field.Length is < 1 or > 50)
-            throw new ArgumentException("A product field has 1 to 50 characters.", nameof(field));
+        ArgumentNullException.ThrowIfNull(parts);
+        Guard.That(businessUnitId != Guid.Empty, CommonErrors.Required("businessUnitId"));
+        name = Guard.Text(name, "name", 200);
+        field = Guard.Text(field, "field", 50);
         BusinessUnitId = businessUnitId;
         Name = name;
         Field = field;

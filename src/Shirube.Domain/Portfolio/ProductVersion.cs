@@ -16,14 +16,11 @@ public sealed class ProductVersion
     /// <summary>The last day of security support.</summary>
     public DateOnly? EndOfSupport { get; private set; }
 
-    /// <summary>Creates a version after checking its dates.</summary>
+    /// <summary>Creates a version after checking its name (1 to 50 characters) and dates (<c>Portfolio.SupportEndsBeforeRelease</c>).</summary>
     public static ProductVersion Create(Guid productId, string version, DateOnly? releaseDate, DateOnly? endOfSupport)
     {
-        version = (version ?? string.Empty).Trim();
-        if (version.Length is < 1 or > 50)
-            throw new ArgumentException("A version has 1 to 50 characters.", nameof(version));
-        if (releaseDate is { } r && endOfSupport is { } e && e < r)
-            throw new ArgumentException("Security support cannot end before the release.", nameof(endOfSupport));
+        version = Guard.Text(version, "version", 50);
+        Guard.That(releaseDate is not { } r || endOfSupport is not { } e || e >= r, PortfolioErrors.SupportEndsBeforeRelease());
         return new ProductVersion { Id = Guid.CreateVersion7(), ProductId = productId, Version = version, ReleaseDate = releaseDate, EndOfSupport = endOfSupport };
     }
 

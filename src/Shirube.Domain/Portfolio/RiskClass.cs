@@ -11,6 +11,12 @@ public sealed class RiskClass
         NameEn = NameJa = DescriptionEn = DescriptionJa = string.Empty;
     }
 
+    /// <summary>The lowest class there may be.</summary>
+    public const int Lowest = 0;
+
+    /// <summary>The highest class there may be.</summary>
+    public const int Highest = 9;
+
     /// <summary>The class, 0 (lowest) upwards.</summary>
     public int Level { get; private set; }
     /// <summary>English name.</summary>
@@ -22,17 +28,16 @@ public sealed class RiskClass
     /// <summary>What puts a product in this class (Japanese).</summary>
     public string DescriptionJa { get; private set; }
 
-    /// <summary>Creates a class definition.</summary>
+    /// <summary>Creates a class definition (<c>Common.OutOfRange</c> for a level outside 0 to 9).</summary>
     public static RiskClass Create(int level, string nameEn, string nameJa, string descriptionEn, string descriptionJa)
     {
-        if (level is < 0 or > 9)
-            throw new ArgumentOutOfRangeException(nameof(level), level, "A risk class is 0 to 9.");
+        Guard.That(level is >= Lowest and <= Highest, () => CommonErrors.OutOfRange("level", Lowest, Highest));
         var c = new RiskClass { Level = level };
         c.Update(nameEn, nameJa, descriptionEn, descriptionJa);
         return c;
     }
 
-    /// <summary>Changes names and descriptions.</summary>
+    /// <summary>Changes names (1 to 100 characters) and descriptions (1 to 1000).</summary>
     public void Update(string nameEn, string nameJa, string descriptionEn, string descriptionJa)
     {
         NameEn = Require(nameEn, nameof(nameEn), 100);
@@ -51,9 +56,5 @@ public sealed class RiskClass
         Create(4, "Critical", "重大", "A compromise can harm people's health or safety or critical infrastructure.", "侵害されると人の健康・安全や重要インフラに危害が及びうる。"),
     ];
 
-    private static string Require(string text, string parameter, int max)
-    {
-        text = (text ?? string.Empty).Trim();
-        return text.Length >= 1 && text.Length <= max ? text : throw new ArgumentException($"1 to {max} characters.", parameter);
-    }
+    private static string Require(string text, string field, int max) => Guard.Text(text, field, max);
 }

@@ -30,18 +30,18 @@ public class AssessmentTests
     public void Start_NeedsAPublishedProductBaseline()
     {
         var draft = Baseline.Tailor("b", Guid.NewGuid(), Guid.NewGuid(), [Guideline("g", ("1", "M"))], 0);
-        Assert.Throws<ArgumentException>(() => Assessment.Start(draft, 1, Guid.NewGuid(), "aoi", Now));
+        Assert.Equal("Assessments.NotPublished", Assert.Throws<DomainException>(() => Assessment.Start(draft, 1, Guid.NewGuid(), "aoi", Now)).Error.Code);
         var company = Baseline.ForField("A", "A", [Guideline("g", ("1", "M"))], null);
         company.Publish(Now);
-        Assert.Throws<ArgumentException>(() => Assessment.Start(company, 1, Guid.NewGuid(), "aoi", Now));
+        Assert.Equal("Assessments.CompanyBaseline", Assert.Throws<DomainException>(() => Assessment.Start(company, 1, Guid.NewGuid(), "aoi", Now)).Error.Code);
     }
 
     [Fact]
     public void Record_NotApplicable_NeedsAJustification()
     {
         var assessment = Assessment.Start(Published(), 1, Guid.NewGuid(), "aoi", Now);
-        var e = Assert.Throws<ArgumentException>(() => assessment.Record(["g/1"], "g/1", ImplementationStatus.NotApplicable, " ", null, [], "aoi", Today));
-        Assert.Equal("justification", e.ParamName);
+        var e = Assert.Throws<DomainException>(() => assessment.Record(["g/1"], "g/1", ImplementationStatus.NotApplicable, " ", null, [], "aoi", Today)).Error;
+        Assert.Equal(("Assessments.JustificationRequired", "justification"), (e.Code, e.Field));
         var entry = assessment.Record(["g/1"], "g/1", ImplementationStatus.NotApplicable, "No radio in this model.", null, [], "aoi", Today);
         Assert.Equal("No radio in this model.", entry.Justification);
     }
@@ -53,15 +53,17 @@ public class AssessmentTests
     public void Record_RefusesLinksThatAreNotHttp(string link)
     {
         var assessment = Assessment.Start(Published(), 1, Guid.NewGuid(), "aoi", Now);
-        var e = Assert.Throws<ArgumentException>(() => assessment.Record(["g/1"], "g/1", ImplementationStatus.Implemented, null, null, [link], "aoi", Today));
-        Assert.Contains(link, e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DomainException>(() => assessment.Record(["g/1"], "g/1", ImplementationStatus.Implemented, null, null, [link], "aoi", Today)).Error;
+        Assert.Equal(("Assessments.NotALink", "links"), (e.Code, e.Field));
+        Assert.Equal(link, e.Args[0]);
     }
 
     [Fact]
     public void Record_ALineNotInTheBaselineVersion_IsRefused()
     {
         var assessment = Assessment.Start(Published(), 1, Guid.NewGuid(), "aoi", Now);
-        Assert.Throws<ArgumentException>(() => assessment.Record(["g/1"], "g/9", ImplementationStatus.Implemented, null, null, [], "aoi", Today));
+        var e = Assert.Throws<DomainException>(() => assessment.Record(["g/1"], "g/9", ImplementationStatus.Implemented, null, null, [], "aoi", Today)).Error;
+        Assert.Equal(("Assessments.NoLine", "key"), (e.Code, e.Field));
     }
 
     [Fact]
@@ -69,8 +71,9 @@ public class AssessmentTests
     {
         var assessment = Assessment.Start(Published(), 1, Guid.NewGuid(), "aoi", Now);
         assessment.Record(["g/1", "g/2"], "g/1", ImplementationStatus.Partial, null, "Half done", ["https://wiki.example/sb"], "aoi", Today);
-        var e = Assert.Throws<InvalidOperationException>(() => assessment.Complete(["g/1", "g/2"], Now));
-        Assert.Contains("g/2", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DomainException>(() => assessment.Complete(["g/1", "g/2"], Now)).Error;
+        Assert.Equal(("Assessments.NotAllAssessed", ErrorKind.Conflict), (e.Code, e.Kind));
+        Assert.Equal([1, "g/2"], e.Args);
 
         assessment.Record(["g/1", "g/2"], "g/1", ImplementationStatus.Implemented, null, "Done", [], "ren", Today);
         assessment.Record(["g/1", "g/2"], "g/2", ImplementationStatus.NotImplemented, null, null, [], "ren", Today);
@@ -81,6 +84,19 @@ public class AssessmentTests
         Assert.Equal("ren", assessment.Find("g/1")!.Assessor);
         Assert.Empty(assessment.Find("g/1")!.Links);
         Assert.Equal(Now, assessment.CompletedAt);
+        Assert.Equal("Assessments.Completed", Assert.Throws<DomainException>(() =>
+            assessment.Record(["g/1", "g/2"], "g/1", ImplementationStatus.Partial, null, null, [], "ren", Today)).Error.Code);
+    }
+
+    [Fact]
+    public void Record_UnknownStatusOrTooManyLinks_IsRefusedNamingTheField()
+    {
+        var assessment = Assessment.Start(Published(), 1, Guid.NewGuid(), "aoi", Now);
+        var status = Assert.Throws<DomainException>(() => assessment.Record(["g/1"], "g/1", (ImplementationStatus)42, null, null, [], "aoi", Today)).Error;
+        Assert.Equal(("Common.UnknownValue", "status"), (status.Code, status.Field));
+        var links = Assert.Throws<DomainException>(() => assessment.Record(["g/1"], "g/1", ImplementationStatus.Implemented, null, null,
+            Enumerable.Range(1, 21).Select(i => $"https://wiki.example/{i}"), "aoi", Today)).Error;
+        Assert.Equal(("Assessments.TooManyLinks", "links"), (links.Code, links.Field));
     }
 
     [Theory]
@@ -92,5 +108,14 @@ public class AssessmentTests
 
     [Fact]
     public void EvidenceFile_LargerThanTheLimit_IsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => EvidenceFile.Describe(Guid.NewGuid(), "g/1", "a.bin", null, EvidenceFile.MaxLength + 1, "ab", "aoi", Now));
+        Assert.Equal(("Assessments.FileSize", "file"),
+            Assert.Throws<DomainException>(() => EvidenceFile.Describe(Guid.NewGuid(), "g/1", "a.bin", null, EvidenceFile.MaxLength + 1, "ab", "aoi", Now)).Error is var e ? (e.Code, e.Field) : default);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("dir/")]
+    [InlineData("a\u0001b.pdf")]
+    public void EvidenceFile_WithoutAUsableName_IsRefused(string uploaded) =>
+        Assert.Equal(("Files.BadName", "file"),
+            Assert.Throws<DomainException>(() => EvidenceFile.Describe(Guid.NewGuid(), "g/1", uploaded, null, 10, "ab", "aoi", Now)).Error is var e ? (e.Code, e.Field) : default);
 }

@@ -92,26 +92,29 @@ public class AssessmentApiTests
         Assert.All(gaps.Skip(1), g => Assert.Equal("Better", g.GetProperty("level").GetString()));
 
         // Completing needs every line; then the assessment is frozen.
-        await Api.AssertProblemAsync(await s.Admin.PostAsync($"/api/assessments/{id}/complete", null), HttpStatusCode.Conflict);
+        var incomplete = await Api.AssertProblemAsync(await s.Admin.PostAsync($"/api/assessments/{id}/complete", null), HttpStatusCode.Conflict);
+        Assert.Equal("Assessments.NotAllAssessed", incomplete.GetProperty("code").GetString());
         foreach (var key in Keys(assessment, "Better"))
             await RecordAsync(s.Admin, id, key, "NotImplemented");
         await RecordAsync(s.Admin, id, should[0], "Implemented");
         var completed = await (await s.Admin.PostAsync($"/api/assessments/{id}/complete", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Should", completed.GetProperty("actualLevel").GetString());
         Assert.True(completed.GetProperty("meetsRequired").GetBoolean());
-        await Api.AssertProblemAsync(await RecordAsync(s.Admin, id, should[0], "Partial"), HttpStatusCode.Conflict);
+        var frozen = await Api.AssertProblemAsync(await RecordAsync(s.Admin, id, should[0], "Partial"), HttpStatusCode.Conflict);
+        Assert.Equal("Assessments.Completed", frozen.GetProperty("code").GetString());
     }
 
     [Theory]
-    [InlineData("Maybe", null, "status")]
-    [InlineData("2", null, "status")]
-    [InlineData("NotApplicable", null, "justification")]
-    public async Task Record_BadInput_IsRefusedNamingTheField(string status, string? justification, string field)
+    [InlineData("Maybe", null, "status", "Common.UnknownValue")]
+    [InlineData("2", null, "status", "Common.UnknownValue")]
+    [InlineData("NotApplicable", null, "justification", "Assessments.JustificationRequired")]
+    public async Task Record_BadInput_IsRefusedNamingTheFieldAndTheCode(string status, string? justification, string field, string code)
     {
         await using var s = await PublishedBaselineAsync(DatabaseProvider.Sqlite);
         var id = (await StartAsync(s.Admin, s.BaselineId)).GetProperty("id").GetString()!;
         var problem = await Api.AssertProblemAsync(await RecordAsync(s.Admin, id, "etsi-en-303-645/5.1-1", status, justification), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(code, problem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -119,9 +122,20 @@ public class AssessmentApiTests
     {
         await using var s = await PublishedBaselineAsync(DatabaseProvider.Sqlite);
         var problem = await Api.AssertProblemAsync(await s.Admin.PostAsJsonAsync($"/api/baselines/{s.BaselineId}/assessments", new { productVersion = "9.9" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Assessments.UnknownVersion", problem.GetProperty("code").GetString());
         Assert.Contains("2.0", problem.GetProperty("errors").GetProperty("productVersion")[0].GetString(), StringComparison.Ordinal);
         var draft = await (await s.Admin.PostAsJsonAsync($"/api/products/{s.Product.Id}/baselines", new { name = "draft" })).Content.ReadFromJsonAsync<JsonElement>();
-        await Api.AssertProblemAsync(await s.Admin.PostAsJsonAsync($"/api/baselines/{draft.GetProperty("id").GetString()}/assessments", new { productVersion = "2.0" }), HttpStatusCode.BadRequest);
+        var unpublished = await Api.AssertProblemAsync(await s.Admin.PostAsJsonAsync($"/api/baselines/{draft.GetProperty("id").GetString()}/assessments", new { productVersion = "2.0" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Assessments.NotPublished", unpublished.GetProperty("code").GetString());
+
+        // In Japanese, the refusal says so in Japanese, with the versions to choose from.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/baselines/{s.BaselineId}/assessments")
+        {
+            Content = JsonContent.Create(new { productVersion = "9.9" }),
+            Headers = { { "Accept-Language", "ja" } },
+        };
+        var ja = await Api.AssertProblemAsync(await s.Admin.SendAsync(request), HttpStatusCode.BadRequest);
+        Assert.Equal("Router のバージョンを指定してください: 2.0", ja.GetProperty("detail").GetString());
     }
 
     [Theory]
@@ -155,7 +169,8 @@ public class AssessmentApiTests
         var other = await Api.CreateUnitAsync(s.Admin, "INFRA");
         await Api.CreateUserAsync(s.Admin, "ken", "Infra-Passw0rd-1", ["PsirtAnalyst"], [other.Id]);
         using var ken = s.App.ClientWithToken(await s.App.TokenAsync("ken", "Infra-Passw0rd-1"));
-        await Api.AssertProblemAsync(await ken.GetAsync($"/api/assessments/{id}"), HttpStatusCode.NotFound);
+        var hidden = await Api.AssertProblemAsync(await ken.GetAsync($"/api/assessments/{id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Assessments.AssessmentNotFound", hidden.GetProperty("code").GetString());
         await Api.AssertProblemAsync(await ken.GetAsync($"/api/assessments/{id}/evidence/{file.GetProperty("id").GetString()}"), HttpStatusCode.NotFound);
         await Api.AssertProblemAsync(await RecordAsync(ken, id, "etsi-en-303-645/5.1-1", "NotImplemented"), HttpStatusCode.NotFound);
         Assert.Equal(0, (await ken.GetFromJsonAsync<JsonElement>("/api/assessments")).GetArrayLength());
@@ -179,6 +194,7 @@ public class AssessmentApiTests
         };
         var problem = await Api.AssertProblemAsync(await s.Admin.PostAsync($"/api/assessments/{id}/evidence", form), HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("key", out _));
+        Assert.Equal("Assessments.NoLine", problem.GetProperty("code").GetString());
     }
 
     [Theory]
@@ -216,7 +232,8 @@ public class AssessmentApiTests
         var byControl = await s.Admin.GetFromJsonAsync<JsonElement>("/api/portfolio/heatmap?by=controls&field=A");
         Assert.Contains("secure-update", byControl.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(0, (await s.Admin.GetFromJsonAsync<JsonElement>("/api/portfolio/heatmap?field=Z")).GetProperty("rows").GetArrayLength());
-        await Api.AssertProblemAsync(await s.Admin.GetAsync("/api/portfolio/heatmap?by=colour"), HttpStatusCode.BadRequest);
+        var colour = await Api.AssertProblemAsync(await s.Admin.GetAsync("/api/portfolio/heatmap?by=colour"), HttpStatusCode.BadRequest);
+        Assert.Equal("Common.UnknownValue", colour.GetProperty("errors").TryGetProperty("by", out _) ? colour.GetProperty("code").GetString() : null);
 
         // History: a second version assessed later shows progress.
         await s.Admin.PostAsJsonAsync($"/api/products/{s.Product.Id}/versions", new { version = "2.1" });

@@ -40,6 +40,17 @@ public static class BrowserSession
     public static Task WaitUntilInteractive(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Clicks what leads to another page and waits until that page, at a URL matching <paramref name="url"/>, is
+    /// interactive. Waiting for the marker alone right after a click can see the page being left, still marked.
+    /// </summary>
+    public static async Task ClickToPageAsync(IPage page, string selector, string url)
+    {
+        await page.ClickAsync(selector);
+        await page.WaitForURLAsync(url);
+        await WaitUntilInteractive(page);
+    }
+
     /// <summary>Presses a language button and waits for the page to come back in that language.</summary>
     public static async Task SwitchLanguageAsync(IPage page, string language)
     {

@@ -53,16 +53,13 @@ public class PortfolioAssessmentTests
 
         // Selection: the router's recommended guidelines, accepted.
         await page.GotoAsync("/products");
-        await page.ClickAsync($"text={Router}");
-        await BrowserSession.WaitUntilInteractive(page);
+        await BrowserSession.ClickToPageAsync(page, $"text={Router}", "**/products/*-*");
         await Assertions.Expect(page.Locator("[data-testid=product-guidelines]")).ToContainTextAsync("EU CRA Annex I");
         await page.ClickAsync("[data-testid=accept-guidelines]");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("保存しました");
 
         // Tailoring, inherited: the product baseline takes the company baseline and overrides it.
-        await page.ClickAsync("[data-testid=inherit-baseline]");
-        await page.WaitForURLAsync("**/baselines/**");
-        await BrowserSession.WaitUntilInteractive(page);
+        await BrowserSession.ClickToPageAsync(page, "[data-testid=inherit-baseline]", "**/baselines/**");
         var baselineId = page.Url.Split('/')[^1];
         await Assertions.Expect(page.Locator("[data-testid=inherits]")).ToContainTextAsync("Field A company baseline v1 を継承しています");
 
@@ -84,9 +81,7 @@ public class PortfolioAssessmentTests
 
         // Assessment of version 2.0 against the published baseline.
         await PickAsync(page, page.Locator("[data-testid=assess-version]"), "2.0");
-        await page.ClickAsync("[data-testid=start-assessment]");
-        await page.WaitForURLAsync("**/assessments/**");
-        await BrowserSession.WaitUntilInteractive(page);
+        await BrowserSession.ClickToPageAsync(page, "[data-testid=start-assessment]", "**/assessments/**");
         var assessmentId = page.Url.Split('/')[^1];
         await Assertions.Expect(page.Locator("[data-testid=actual-level]")).ToHaveTextAsync("MUST 未達");
 

@@ -50,10 +50,13 @@ public class ProductProfileTests
     }
 
     [Theory]
-    [InlineData("""{"sector":"space"}""", "sector")]
-    [InlineData("""{"markets":["E1"]}""", "markets")]
-    [InlineData("""{"riskClass":7}""", "riskClass")]
-    public async Task Update_BadValue_Returns400NamingTheField(string body, string field)
+    [InlineData("""{"sector":"space"}""", "sector", "Common.UnknownValue")]
+    [InlineData("""{"markets":["E1"]}""", "markets", "Portfolio.Market")]
+    [InlineData("""{"riskClass":7}""", "riskClass", "Portfolio.NoRiskClass")]
+    [InlineData("""{"riskClass":12}""", "riskClass", "Common.OutOfRange")]
+    [InlineData("""{"parts":["device","toaster"]}""", "parts[1]", "Common.UnknownValue")]
+    [InlineData("""{"requiredLevel":"Maybe"}""", "requiredLevel", "Common.UnknownValue")]
+    public async Task Update_BadValue_Returns400NamingTheFieldAndTheCode(string body, string field, string code)
     {
         await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
         using var admin = await app.AdminAsync();
@@ -62,6 +65,7 @@ public class ProductProfileTests
         var response = await admin.PutAsync($"/api/products/{product.Id}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+        Assert.Equal(code, problem.GetProperty("code").GetString());
     }
 
     [Fact]
@@ -71,8 +75,34 @@ public class ProductProfileTests
         using var admin = await app.AdminAsync();
         var unit = await Api.CreateUnitAsync(admin, "HOME");
         var product = await Api.CreateProductAsync(admin, unit.Id, "Router", "A", "device");
-        var response = await admin.PostAsJsonAsync($"/api/products/{product.Id}/versions", new { version = "1.0", releaseDate = "2025-01-01", endOfSupport = "2024-01-01" });
-        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/products/{product.Id}/versions")
+        {
+            Content = JsonContent.Create(new { version = "1.0", releaseDate = "2025-01-01", endOfSupport = "2024-01-01" }),
+            Headers = { { "Accept-Language", "ja" } },
+        };
+        var problem = await Api.AssertProblemAsync(await admin.SendAsync(request), HttpStatusCode.BadRequest);
+        Assert.Equal("Portfolio.SupportEndsBeforeRelease", problem.GetProperty("code").GetString());
+        Assert.Equal("セキュリティサポートの終了日をリリース日より前にすることはできません。", problem.GetProperty("errors").GetProperty("endOfSupport")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Product_OfAnotherUnitOrUnknown_IsNotFoundOrForbiddenWithItsCode()
+    {
+        await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await app.AdminAsync();
+        var home = await Api.CreateUnitAsync(admin, "HOME");
+        var infra = await Api.CreateUnitAsync(admin, "INFRA");
+        var product = await Api.CreateProductAsync(admin, home.Id, "Router", "A", "device");
+        await Api.CreateUserAsync(admin, "ken", "Infra-Passw0rd-1", ["ProductOwner"], [infra.Id]);
+        using var ken = app.ClientWithToken(await app.TokenAsync("ken", "Infra-Passw0rd-1"));
+
+        var hidden = await Api.AssertProblemAsync(await ken.GetAsync($"/api/products/{product.Id}"), HttpStatusCode.NotFound);
+        Assert.Equal("Portfolio.ProductNotFound", hidden.GetProperty("code").GetString());
+        var elsewhere = await Api.AssertProblemAsync(await ken.PostAsJsonAsync("/api/products", new { businessUnitId = home.Id, name = "Hub", field = "A", parts = new[] { "device" } }), HttpStatusCode.Forbidden);
+        Assert.Equal("Portfolio.NotYourUnit", elsewhere.GetProperty("code").GetString());
+        var nowhere = await Api.AssertProblemAsync(await ken.PostAsJsonAsync("/api/products", new { businessUnitId = Guid.NewGuid(), name = "Hub", field = "A" }), HttpStatusCode.BadRequest);
+        Assert.Equal("Portfolio.UnknownUnit", nowhere.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await ken.PostAsJsonAsync("/api/products", new { businessUnitId = infra.Id, name = "Hub", field = "A", parts = new[] { "device" } })).StatusCode);
     }
 
     [Fact]

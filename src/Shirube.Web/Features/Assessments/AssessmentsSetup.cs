@@ -5,7 +5,9 @@ internal static class AssessmentsSetup
 {
     public static IServiceCollection AddAssessments(this IServiceCollection services)
     {
-
+        services.AddScoped<AssessmentViews>();
+        services.AddScoped<AssessmentCommands>();
+        services.AddScoped<PortfolioViews>();
         return services;
     }
 

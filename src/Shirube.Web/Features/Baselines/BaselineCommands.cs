@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
 using Shirube.Domain;
 using Shirube.Domain.Accounts;
-using Shirube.Domain.Assessments;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
 using Shirube.Web.Features.Accounts;
@@ -120,22 +119,6 @@ internal sealed class BaselineCommands(IDbContextFactory<ShirubeDbContext> conte
         db.BaselineSnapshots.Add(BaselineSnapshot.Of(baseline));
         await db.SaveChangesAsync();
         return BaselineViews.ToDto(baseline, catalog);
-    }
-
-    /// <summary>Starts assessing a version of the product against the latest published version of its baseline; returns the assessment's id.</summary>
-    public async Task<Guid> StartAssessmentAsync(Guid id, Guid productVersionId)
-    {
-        // TODO(merge): the assessments feature starts assessments too (POST /api/baselines/{id}/assessments); one of the two should call the other.
-        actor.Require(Roles.Writers);
-        await using var db = await contexts.CreateDbContextAsync();
-        var baseline = await db.Baselines.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id) ?? throw BaselineErrors.NotFound(id).Exception();
-        Guard.That(baseline.ProductId is not null && baseline.PublishedVersion > 0, BaselineErrors.NotAssessable());
-        var known = await db.Products.AsNoTracking().Where(p => p.Id == baseline.ProductId).SelectMany(p => p.Versions).AnyAsync(v => v.Id == productVersionId);
-        Guard.That(known, BaselineErrors.UnknownVersion());
-        var assessment = Assessment.Start(baseline, baseline.PublishedVersion, productVersionId, actor.UserName, clock.GetUtcNow().UtcDateTime);
-        db.Assessments.Add(assessment);
-        await db.SaveChangesAsync();
-        return assessment.Id;
     }
 
     /// <summary>The baseline to change, with its lines: refused unless the actor writes and may change it (a company baseline: those who see every unit).</summary>

@@ -5,7 +5,10 @@ internal static class PortfolioSetup
 {
     public static IServiceCollection AddPortfolio(this IServiceCollection services)
     {
-
+        services.AddScoped<ProductViews>();
+        services.AddScoped<ProductCommands>();
+        // The dashboard is a page over the portfolio; its reads are registered with it.
+        services.AddScoped<Dashboard.DashboardViews>();
         return services;
     }
 
