@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Shirube.Web.Tests.Browser;
 
 namespace Shirube.Web.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Shirube.Web.Tests.Browser;
 using Shirube.Web.Tests.Infrastructure;
 
 namespace Shirube.Web.Tests.Localization;

@@ -5,7 +5,6 @@ using Shirube.Data;
 using Shirube.Domain.Accounts;
 using Shirube.Domain.Auditing;
 using Shirube.Domain.Guidelines;
-using Shirube.Web.Tests.Browser;
 using Shirube.Web.Tests.Infrastructure;
 
 namespace Shirube.Web.Tests.Localization;

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Domain;
-using Shirube.Web.Tests.Browser;
 using Shirube.Web.Tests.Infrastructure;
 
 namespace Shirube.Web.Tests.Platform;

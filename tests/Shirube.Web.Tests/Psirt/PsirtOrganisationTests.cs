@@ -2,8 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Psirt;
 
 /// <summary>
 /// A PSIRT manager registers a supplier with a package key and finds it from a component's purl, then sets up a hybrid

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Infrastructure;
 
 /// <summary>Debian's Chromium driven by Playwright, with the helpers every browser test uses.</summary>
 public static class BrowserSession

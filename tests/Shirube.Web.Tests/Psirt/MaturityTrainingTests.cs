@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Psirt;
 
 /// <summary>
 /// A PSIRT manager answers a few services of the FIRST maturity self-assessment, completes it, re-assesses, improves

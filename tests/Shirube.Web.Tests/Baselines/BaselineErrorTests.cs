@@ -2,8 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Baselines;
 
 /// <summary>A baseline's refusals reach a Japanese page in Japanese, never as the domain's English.</summary>
 [Collection(BrowserTestGroup.Name)]

@@ -2,8 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Assessments;
 
 /// <summary>
 /// The second question of our users, in the browser: a company baseline for a field, a product baseline that inherits

@@ -2,8 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Incidents;
 
 /// <summary>
 /// A PSIRT manager opens an incident on a demo product placed on the EU market, flags it severe and sees the CRA clocks,

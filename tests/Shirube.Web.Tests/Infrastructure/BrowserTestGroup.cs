@@ -1,4 +1,4 @@
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Browser tests run one at a time, after the tests that run in parallel: each starts a server process and a

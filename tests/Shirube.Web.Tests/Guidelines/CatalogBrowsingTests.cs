@@ -1,6 +1,8 @@
 using Microsoft.Playwright;
 
-namespace Shirube.Web.Tests.Browser;
+using Shirube.Web.Tests.Infrastructure;
+
+namespace Shirube.Web.Tests.Guidelines;
 
 /// <summary>The first question of our users, in the browser: which guideline covers which part, and how deeply.</summary>
 [Collection(BrowserTestGroup.Name)]

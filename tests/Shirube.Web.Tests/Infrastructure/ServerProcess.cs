@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app, started the way an operator starts it: its own process on a loopback port, a fresh SQLite

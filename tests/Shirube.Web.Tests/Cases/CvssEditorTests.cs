@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Cases;
 
 /// <summary>
 /// A PSIRT manager scores a case by picking CVSS metrics in the editor, gives it a CVE that the imported KEV catalog

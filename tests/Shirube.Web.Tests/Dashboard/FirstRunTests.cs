@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Shirube.Web.Tests.Infrastructure;
 
-namespace Shirube.Web.Tests.Browser;
+namespace Shirube.Web.Tests.Dashboard;
 
 /// <summary>
 /// What a newcomer does on day one, in Debian's Chromium: sign in with the printed one-time password,
