@@ -111,23 +111,6 @@ public sealed class MaturityAssessment
         CompletedBy = user;
     }
 
-    // Training's Text helpers still call these two (with their English messages) until the training slice moves to Guard.
-    internal static string Required(string? text, int max, string field)
-    {
-        var t = text?.Trim();
-        if (string.IsNullOrEmpty(t))
-            throw new ArgumentException($"'{field}' is required.", field);
-        return t.Length <= max ? t : throw new ArgumentException($"'{field}' has at most {max} characters.", field);
-    }
-
-    internal static string? Optional(string? text, int max, string field)
-    {
-        var t = text?.Trim();
-        if (string.IsNullOrEmpty(t))
-            return null;
-        return t.Length <= max ? t : throw new ArgumentException($"'{field}' has at most {max} characters.", field);
-    }
-
     private void EnsureDraft()
     {
         if (CompletedAt is { } completed)
