@@ -6,7 +6,6 @@ using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
 using Shirube.Domain.Portfolio;
 using Shirube.Web.Features.Accounts;
-using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Portfolio;
 
@@ -47,7 +46,7 @@ internal sealed class ProductCommands(IDbContextFactory<ShirubeDbContext> contex
         product.Describe(request.Sector is null ? product.Sector : request.Sector.Length == 0 ? null : request.Sector,
             request.Markets ?? product.Markets, request.RiskClass ?? product.RiskClass, request.Owners ?? product.Owners);
         if (request.RequiredLevel is not null)
-            product.Require(request.RequiredLevel.Length == 0 ? null : Level(request.RequiredLevel));
+            product.Require(request.RequiredLevel.Length == 0 ? null : Baselines.Levels.Parse(request.RequiredLevel, "requiredLevel"));
         await RequireDefinedAsync(db, request.RiskClass);
         await db.SaveChangesAsync();
         return ProductViews.ToDto(product);
@@ -153,11 +152,6 @@ internal sealed class ProductCommands(IDbContextFactory<ShirubeDbContext> contex
         [.. texts.Select((text, i) => IotParts.TryParse(text, out var part)
             ? part
             : throw CommonErrors.UnknownValue($"parts[{i}]", text, string.Join(", ", IotParts.All.Select(p => p.ToId()))).Exception())];
-
-    private static RequirementLevel Level(string text) =>
-        EnumNames.TryParse<RequirementLevel>(text, out var level)
-            ? level
-            : throw CommonErrors.UnknownValue("requiredLevel", text, string.Join(", ", Enum.GetNames<RequirementLevel>())).Exception();
 
     private static async Task RequireDefinedAsync(ShirubeDbContext db, int? riskClass)
     {
