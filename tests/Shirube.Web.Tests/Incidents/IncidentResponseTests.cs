@@ -22,6 +22,15 @@ public class IncidentResponseTests
     {
         await page.Locator($"[data-testid={id}]").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
+        // The pick goes to the server over the circuit; go on only once the select shows it (under load a click on
+        // an item still opening was lost, and the incident was opened without its product).
+        await page.WaitForFunctionAsync("""
+            ([id, item]) => {
+                const found = document.querySelector(`[data-testid=${id}]`);
+                const box = found?.closest('.mud-select') ?? found;
+                return !!box && ((box.innerText ?? '').includes(item) || [...box.querySelectorAll('input')].some(i => (i.value ?? '').includes(item)));
+            }
+            """, new object[] { id, item });
     }
 
     [Fact]

@@ -29,14 +29,14 @@ public class JapaneseErrorsTests
         // 1. Incidents: a title of two characters (Common.Length), as a snackbar.
         await page.GotoAsync("/incidents");
         await BrowserSession.WaitUntilInteractive(page);
-        await page.ClickAsync("[data-testid=incident-new]");
+        await page.ClickAsync("[data-testid=incident-new] .mud-expand-panel-header");
         await Field(page, "incident-title", "input").FillAsync("停電");
         await Field(page, "incident-summary", "textarea").FillAsync("工場のゲートウェイが再起動を繰り返している。");
         await page.ClickAsync("[data-testid=incident-open]");
         var length = ResxTexts.Text("ja", "Error.Common.Length", 3, 200);
         var snackbar = page.Locator(".mud-snackbar").First;
         await Assertions.Expect(snackbar).ToContainTextAsync(length);
-        await Assertions.Expect(snackbar).ToHaveCSSAsync("opacity", "1"); // faded in, for the screenshot
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')"); // faded in, for the screenshot
         await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync(ResxTexts.Text("", "Error.Common.Length", 3, 200));
         await BrowserSession.Screenshot(page, "90-error-incident-title-ja");
 
