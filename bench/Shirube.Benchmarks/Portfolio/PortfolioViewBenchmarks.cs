@@ -46,6 +46,7 @@ public class PortfolioViewBenchmarks
             .AddSingleton(catalog)
             .AddDbContextFactory<ShirubeDbContext>(o => o.UseShirubeDatabase(DatabaseProvider.Sqlite, connection))
             .AddSingleton<CraViews>()
+            .AddSingleton<PortfolioCache>()
             .AddSingleton<PortfolioViews>()
             .AddSingleton<DashboardViews>()
             .BuildServiceProvider();

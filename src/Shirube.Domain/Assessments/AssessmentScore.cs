@@ -77,7 +77,24 @@ public sealed class AssessmentScore
     public static AssessmentScore Compute(IEnumerable<ScoredLine> lines, RequirementLevel required)
     {
         var all = lines.ToList();
-        var levels = Enum.GetValues<RequirementLevel>().ToDictionary(l => l, l => Share.Of(all.Where(x => x.Level == l)));
+        // One pass over the lines for the level shares and one for the part groups: the portfolio view scores a
+        // thousand assessments at a time.
+        var levelCounts = Enum.GetValues<RequirementLevel>().ToDictionary(l => l, _ => new Counts());
+        var groupCounts = new Dictionary<IotPartGroup, Counts>();
+        foreach (var line in all)
+        {
+            if (levelCounts.TryGetValue(line.Level, out var atLevel))
+                atLevel.Add(line);
+            if (line.Level > required)
+                continue;
+            foreach (var group in line.Groups)
+            {
+                if (!groupCounts.TryGetValue(group, out var inGroup))
+                    groupCounts[group] = inGroup = new Counts();
+                inGroup.Add(line);
+            }
+        }
+        var levels = levelCounts.ToDictionary(l => l.Key, l => l.Value.Share);
         RequirementLevel? actual = null;
         foreach (var level in Enum.GetValues<RequirementLevel>().Order())
         {
@@ -85,16 +102,31 @@ public sealed class AssessmentScore
                 break;
             actual = level;
         }
-        // Each line's groups once: the portfolio view scores a thousand assessments at a time.
-        var needed = all.Where(l => l.Level <= required).Select(l => (Line: l, l.Groups)).ToList();
         var groups = Enum.GetValues<IotPartGroup>()
-            .Select(g => (Group: g, Lines: needed.Where(x => x.Groups.Contains(g)).Select(x => x.Line).ToList()))
-            .Where(x => x.Lines.Count > 0)
-            .ToDictionary(x => x.Group, x => Share.Of(x.Lines));
+            .Where(groupCounts.ContainsKey)
+            .ToDictionary(g => g, g => groupCounts[g].Share);
         var gaps = all.Where(l => l.Applies && !l.Met)
             .Select(l => new Gap(l.Key, l.Level, l.Groups[0], l.Status))
             .OrderBy(g => g.Level).ThenBy(g => g.Group).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         return new AssessmentScore(levels, required, actual, groups, gaps);
+    }
+
+    // Lines, applicable lines and met lines counted as they pass.
+    private sealed class Counts
+    {
+        private int _applicable;
+        private int _met;
+
+        public Share Share => new(_applicable, _met);
+
+        public void Add(ScoredLine line)
+        {
+            if (!line.Applies)
+                return;
+            _applicable++;
+            if (line.Met)
+                _met++;
+        }
     }
 }

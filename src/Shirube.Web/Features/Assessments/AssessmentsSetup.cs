@@ -7,6 +7,7 @@ internal static class AssessmentsSetup
     {
         services.AddScoped<AssessmentViews>();
         services.AddScoped<AssessmentCommands>();
+        services.AddSingleton<PortfolioCache>();
         services.AddScoped<PortfolioViews>();
         return services;
     }

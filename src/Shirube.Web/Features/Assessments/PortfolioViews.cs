@@ -24,14 +24,28 @@ internal sealed record HistoryPoint(Guid AssessmentId, string Version, DateTime 
 /// large the portfolio is: products, units, the latest assessments with their entries, and the baseline versions
 /// they were made against, each read once for all products.
 /// </summary>
-internal sealed class PortfolioViews(IDbContextFactory<ShirubeDbContext> contexts, Catalog catalog)
+internal sealed class PortfolioViews(IDbContextFactory<ShirubeDbContext> contexts, Catalog catalog, PortfolioCache cache)
 {
     public const string ByParts = "parts";
     public const string ByControls = "controls";
 
-    private sealed record EntryRow(string Key, ImplementationStatus Status);
+    private sealed record LatestRow(Guid Id, Guid ProductId, Guid BaselineId, int BaselineVersion, DateTime StartedAt, bool Completed, string? Version);
 
-    private sealed record LatestRow(Guid Id, Guid ProductId, Guid BaselineId, int BaselineVersion, DateTime StartedAt, string? Version, List<EntryRow> Entries);
+    // An included line of a baseline version as the heat map scores it: the parts, and the indexes of the catalog's
+    // common controls it concerns.
+    private sealed record PlanLine(string Key, RequirementLevel Level, IReadOnlyList<IotPart> Parts, int[] Controls);
+
+    // The included lines of a published baseline version, described against one catalog.
+    private sealed record Plan(PlanLine[] Lines);
+
+    // An assessment's figures for the heat map at one required level.
+    private sealed record Figures(string? Actual, bool MeetsRequired, int Gaps, int MustGaps, HeatCell[] Parts, HeatCell[] Controls);
+
+    // Published baseline versions and completed assessments never change: what is derived from them is cached by
+    // their identity (and the catalog and required level it depends on), never by actor.
+    private readonly record struct PlanKey(Catalog Catalog, Guid BaselineId, int Version);
+
+    private readonly record struct FiguresKey(Catalog Catalog, Guid AssessmentId, RequirementLevel Required);
 
     /// <summary>The heat map of the actor's products (<c>Common.UnknownValue</c> for a <paramref name="by"/> other than parts or controls).</summary>
     public async Task<HeatmapDto> HeatmapAsync(string? by, Guid? unit, string? field)
@@ -44,36 +58,69 @@ internal sealed class PortfolioViews(IDbContextFactory<ShirubeDbContext> context
         var units = await db.BusinessUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Code);
 
         // The latest assessment of each product: none of the same product started later (ties are settled below).
-        var latestQuery = db.Assessments.AsNoTracking()
-            .Where(a => inView.Any(p => p.Id == a.ProductId))
-            .Where(a => !db.Assessments.Any(b => b.ProductId == a.ProductId && b.StartedAt > a.StartedAt));
-        var latest = (await latestQuery
-                .Select(a => new LatestRow(a.Id, a.ProductId, a.BaselineId, a.BaselineVersion, a.StartedAt,
-                    db.Set<ProductVersion>().Where(v => v.Id == a.ProductVersionId).Select(v => v.Version).FirstOrDefault(),
-                    a.Entries.Select(e => new EntryRow(e.Key, e.Status)).ToList()))
+        var latest = (await db.Assessments.AsNoTracking()
+                .Where(a => inView.Any(p => p.Id == a.ProductId))
+                .Where(a => !db.Assessments.Any(b => b.ProductId == a.ProductId && b.StartedAt > a.StartedAt))
+                .Select(a => new LatestRow(a.Id, a.ProductId, a.BaselineId, a.BaselineVersion, a.StartedAt, a.CompletedAt != null,
+                    db.Set<ProductVersion>().Where(v => v.Id == a.ProductVersionId).Select(v => v.Version).FirstOrDefault()))
                 .ToListAsync())
             .GroupBy(a => a.ProductId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.StartedAt).ThenBy(a => a.Id).First());
+
+        // What the cache does not hold yet is read in one query each: the entries of the assessments to score, and
+        // the baseline versions they were made against.
+        var figures = new Dictionary<Guid, Figures>();
+        var toScore = new List<(LatestRow Assessment, RequirementLevel Required)>();
+        foreach (var product in products)
+        {
+            if (!latest.TryGetValue(product.Id, out var assessment) || assessment.Version is null)
+                continue;
+            if (assessment.Completed && cache.TryGet<Figures>(new FiguresKey(catalog, assessment.Id, product.RequiredLevel), out var cached))
+                figures[assessment.Id] = cached;
+            else
+                toScore.Add((assessment, product.RequiredLevel));
+        }
+        var scoreIds = toScore.Select(s => s.Assessment.Id).Distinct().ToList();
+        var entries = (await db.Set<AssessmentEntry>().AsNoTracking()
+                .Where(e => scoreIds.Contains(e.AssessmentId))
+                .Select(e => new { e.AssessmentId, e.Key, e.Status })
+                .ToListAsync())
+            .GroupBy(e => e.AssessmentId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(e => e.Key, e => e.Status, StringComparer.Ordinal));
+        var plans = new Dictionary<(Guid, int), Plan>();
+        var wanted = new HashSet<(Guid BaselineId, int Version)>();
+        foreach (var (assessment, _) in toScore)
+        {
+            var key = (assessment.BaselineId, assessment.BaselineVersion);
+            if (plans.ContainsKey(key) || wanted.Contains(key))
+                continue;
+            if (cache.TryGet<Plan>(new PlanKey(catalog, key.BaselineId, key.BaselineVersion), out var plan))
+                plans[key] = plan;
+            else
+                wanted.Add(key);
+        }
         // The baseline versions assessed, found by their key (a correlated subquery per snapshot would scan the assessments).
-        var wanted = latest.Values.Select(a => (a.BaselineId, a.BaselineVersion)).ToHashSet();
         var baselineIds = wanted.Select(w => w.BaselineId).Distinct().ToList();
         var snapshots = (await db.BaselineSnapshots.AsNoTracking()
                 .Where(s => baselineIds.Contains(s.BaselineId))
                 .Select(s => new { s.BaselineId, s.Version, s.Lines })
                 .ToListAsync())
-            .Where(s => wanted.Contains((s.BaselineId, s.Version)))
-            .ToDictionary(s => (s.BaselineId, s.Version), s => s.Lines);
-
-        var described = new Dictionary<string, (IReadOnlyList<IotPart> Parts, IReadOnlyList<string> Controls)>(StringComparer.Ordinal);
-        (IReadOnlyList<IotPart> Parts, IReadOnlyList<string> Controls) Describe(SnapshotLine line)
+            .Where(s => wanted.Contains((s.BaselineId, s.Version)));
+        var described = new Dictionary<string, PlanLine>(StringComparer.Ordinal);
+        foreach (var snapshot in snapshots)
         {
-            // Parts and controls depend on the key alone; the same requirements recur across the portfolio.
-            if (!described.TryGetValue(line.Key, out var d))
-            {
-                var all = AssessmentViews.Describe(line, catalog);
-                described[line.Key] = d = (all.Parts, all.Controls);
-            }
-            return d;
+            var plan = new Plan([.. snapshot.Lines.Where(l => !l.Excluded).Select(l => Describe(l, described))]);
+            plans[(snapshot.BaselineId, snapshot.Version)] = plan;
+            cache.Set(new PlanKey(catalog, snapshot.BaselineId, snapshot.Version), plan);
+        }
+        foreach (var (assessment, required) in toScore)
+        {
+            if (!plans.TryGetValue((assessment.BaselineId, assessment.BaselineVersion), out var plan))
+                continue;
+            var scored = Score(plan, entries.GetValueOrDefault(assessment.Id), required);
+            figures[assessment.Id] = scored;
+            if (assessment.Completed)
+                cache.Set(new FiguresKey(catalog, assessment.Id, required), scored);
         }
 
         var columns = by == ByControls ? [.. catalog.Controls.Select(c => c.Id)] : Enum.GetValues<IotPartGroup>().Select(g => g.ToString()).ToArray();
@@ -81,31 +128,56 @@ internal sealed class PortfolioViews(IDbContextFactory<ShirubeDbContext> context
         foreach (var product in products)
         {
             var unitName = units.GetValueOrDefault(product.BusinessUnitId, "?");
-            if (!latest.TryGetValue(product.Id, out var assessment) || assessment.Version is null
-                || !snapshots.TryGetValue((assessment.BaselineId, assessment.BaselineVersion), out var snapshot))
+            if (!latest.TryGetValue(product.Id, out var assessment) || assessment.Version is null || !figures.TryGetValue(assessment.Id, out var f))
             {
                 rows.Add(new HeatRow(product.Id, product.Name, product.BusinessUnitId, unitName, product.Field, product.RequiredLevel.ToString(),
                     null, false, null, null, null, 0, 0, []));
                 continue;
             }
-            var statuses = assessment.Entries.ToDictionary(e => e.Key, e => e.Status, StringComparer.Ordinal);
-            var lines = snapshot.Where(l => !l.Excluded).Select(l =>
-            {
-                var d = Describe(l);
-                return (Scored: new ScoredLine(l.Key, l.Level, d.Parts, statuses.TryGetValue(l.Key, out var s) ? s : null), d.Controls);
-            }).ToList();
-            var score = AssessmentScore.Compute(lines.Select(l => l.Scored), product.RequiredLevel);
-            HeatCell[] cells = by == ByControls
-                ? [.. catalog.Controls.Select(c => Cell(c.Id, lines.Where(l => l.Scored.Level <= product.RequiredLevel && l.Controls.Contains(c.Id)).Select(l => l.Scored)))
-                    .Where(c => c.Applicable > 0)]
-                : [.. score.Groups.Select(g => new HeatCell(g.Key.ToString(), g.Value.Applicable, g.Value.Met, Math.Round(g.Value.Ratio, 3)))];
-
-            rows.Add(new HeatRow(product.Id, product.Name, product.BusinessUnitId, unitName, product.Field, score.Required.ToString(),
-                score.Actual?.ToString(), score.MeetsRequired, assessment.Id, assessment.Version, assessment.StartedAt,
-                score.Gaps.Count, score.Gaps.Count(g => g.Level == RequirementLevel.Must), cells));
+            rows.Add(new HeatRow(product.Id, product.Name, product.BusinessUnitId, unitName, product.Field, product.RequiredLevel.ToString(),
+                f.Actual, f.MeetsRequired, assessment.Id, assessment.Version, assessment.StartedAt,
+                f.Gaps, f.MustGaps, [.. by == ByControls ? f.Controls : f.Parts]));
         }
         return new HeatmapDto(by, columns, [.. rows.OrderBy(r => r.AssessmentId is null).ThenBy(r => r.MeetsRequired)
             .ThenByDescending(LevelGap).ThenByDescending(r => r.MustGaps).ThenByDescending(r => r.Gaps).ThenBy(r => r.Product, StringComparer.Ordinal)]);
+    }
+
+    // Parts and controls depend on the key alone (and the catalog); the same requirements recur across the portfolio.
+    private PlanLine Describe(SnapshotLine line, Dictionary<string, PlanLine> described)
+    {
+        if (!described.TryGetValue(line.Key, out var d))
+        {
+            var all = AssessmentViews.Describe(line, catalog);
+            var controls = Enumerable.Range(0, catalog.Controls.Count).Where(c => all.Controls.Contains(catalog.Controls[c].Id)).ToArray();
+            described[line.Key] = d = new PlanLine(line.Key, line.Level, all.Parts, controls);
+        }
+        return d.Level == line.Level ? d : d with { Level = line.Level };
+    }
+
+    // The score of an assessment's entries against a baseline version, and its heat map cells by parts and by controls.
+    private Figures Score(Plan plan, Dictionary<string, ImplementationStatus>? statuses, RequirementLevel required)
+    {
+        var lines = new ScoredLine[plan.Lines.Length];
+        var applicable = new int[catalog.Controls.Count];
+        var met = new int[catalog.Controls.Count];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = plan.Lines[i];
+            var line = lines[i] = new ScoredLine(l.Key, l.Level, l.Parts, statuses is not null && statuses.TryGetValue(l.Key, out var s) ? s : null);
+            if (l.Level > required || !line.Applies)
+                continue;
+            foreach (var c in l.Controls)
+            {
+                applicable[c]++;
+                if (line.Met)
+                    met[c]++;
+            }
+        }
+        var score = AssessmentScore.Compute(lines, required);
+        HeatCell[] controls = [.. Enumerable.Range(0, applicable.Length).Where(c => applicable[c] > 0)
+            .Select(c => Cell(catalog.Controls[c].Id, new Share(applicable[c], met[c])))];
+        HeatCell[] parts = [.. score.Groups.Select(g => Cell(g.Key.ToString(), g.Value))];
+        return new Figures(score.Actual?.ToString(), score.MeetsRequired, score.Gaps.Count, score.Gaps.Count(g => g.Level == RequirementLevel.Must), parts, controls);
     }
 
     /// <summary>A product's assessments across its versions, oldest first (<c>Portfolio.ProductNotFound</c> when the actor cannot see it).</summary>
@@ -137,9 +209,5 @@ internal sealed class PortfolioViews(IDbContextFactory<ShirubeDbContext> context
         return Math.Max(0, (int)required - actual);
     }
 
-    private static HeatCell Cell(string column, IEnumerable<ScoredLine> lines)
-    {
-        var share = Share.Of(lines);
-        return new HeatCell(column, share.Applicable, share.Met, Math.Round(share.Ratio, 3));
-    }
+    private static HeatCell Cell(string column, Share share) => new(column, share.Applicable, share.Met, Math.Round(share.Ratio, 3));
 }
