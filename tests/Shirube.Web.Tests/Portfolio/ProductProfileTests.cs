@@ -55,7 +55,7 @@ public class ProductProfileTests
     [InlineData("""{"riskClass":7}""", "riskClass", "Portfolio.NoRiskClass")]
     [InlineData("""{"riskClass":12}""", "riskClass", "Common.OutOfRange")]
     [InlineData("""{"parts":["device","toaster"]}""", "parts[1]", "Common.UnknownValue")]
-    [InlineData("""{"requiredLevel":"Maybe"}""", "requiredLevel", "Common.UnknownValue")]
+    [InlineData("""{"requiredLevel":"Maybe"}""", "requiredLevel", "Baselines.UnknownLevel")]
     public async Task Update_BadValue_Returns400NamingTheFieldAndTheCode(string body, string field, string code)
     {
         await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
