@@ -1,8 +1,5 @@
-using System.Data.Common;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Shirube.Data;
 using Shirube.Domain.Assessments;
@@ -20,52 +17,6 @@ namespace Shirube.Web.Tests.Assessments;
 /// <summary>The busiest reads take a fixed number of SQL commands, however many products the portfolio has.</summary>
 public class PortfolioQueryCountTests
 {
-    /// <summary>Counts every SQL command the application sends.</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Interlocked.Increment(ref _count);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-    }
 
     private static readonly DateTime Now = new(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
 
@@ -73,9 +24,8 @@ public class PortfolioQueryCountTests
     public async Task ThePortfolioViewTheDashboardAndTheProductList_TakeAsManyQueriesForTwelveProductsAsForTwo()
     {
         await using var app = await ShirubeApp.StartAsync(DatabaseProvider.Sqlite);
-        var counter = new CommandCounter();
-        await using var counted = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.ConfigureDbContext<ShirubeDbContext>(o => o.AddInterceptors(counter))));
+        var counter = new SqlCommandCounter();
+        await using var counted = counter.Attach(app);
         using var admin = counted.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenAsync(ShirubeApp.AdminUser, ShirubeApp.AdminPassword));
 
