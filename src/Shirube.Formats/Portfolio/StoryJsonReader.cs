@@ -12,15 +12,7 @@ namespace Shirube.Formats.Portfolio;
 /// </summary>
 public static class StoryJsonReader
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        AllowTrailingCommas = false,
-        MaxDepth = 16,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
+    private static readonly JsonSerializerOptions Options = PortfolioJson.Options(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
 
     /// <summary>
     /// Parses a story about <paramref name="portfolio"/>, or throws <see cref="PortfolioFormatException"/> naming the
@@ -28,22 +20,8 @@ public static class StoryJsonReader
     /// </summary>
     public static StorySeed Parse(string json, PortfolioSeed portfolio)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(portfolio);
-        if (System.Text.Encoding.UTF8.GetByteCount(json) > PortfolioJsonReader.MaxBytes)
-            throw new PortfolioFormatException("$", $"the document is larger than {PortfolioJsonReader.MaxBytes} bytes.");
-        StoryDocumentDto? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize<StoryDocumentDto>(json, Options);
-        }
-        catch (JsonException e)
-        {
-            throw new PortfolioFormatException(e.Path ?? "$", e.Message, e);
-        }
-        if (dto is null)
-            throw new PortfolioFormatException("$", "the document is null.");
-        return new Mapper(portfolio).ToDomain(dto);
+        return new Mapper(portfolio).ToDomain(PortfolioJson.Read<StoryDocumentDto>(json, Options));
     }
 
     private sealed class Mapper(PortfolioSeed portfolio)
