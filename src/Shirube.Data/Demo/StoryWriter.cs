@@ -31,15 +31,19 @@ internal sealed partial class StoryWriter(ShirubeDbContext db, Catalog catalog, 
         var baselines = WriteBaselines(story.Products);
         var assessments = story.Products.Sum(s => WriteAssessments(s, baselines[s.Product]));
         var cases = WriteCases(story.Cases);
+        var incidents = WriteIncidents(story.Incidents, cases);
+        var maturity = story.Maturity is { } seed ? WriteMaturity(seed) : 0;
+        var stakeholders = WriteStakeholders(story.Stakeholders);
+        var courses = WriteCourses(story.Courses, holders);
         return new DemoResult(0, 0)
         {
             Baselines = _baselines,
             Assessments = assessments,
             Cases = cases.Count,
-            Incidents = WriteIncidents(story.Incidents, cases),
-            MaturityAssessments = story.Maturity is { } maturity ? WriteMaturity(maturity) : 0,
-            Stakeholders = WriteStakeholders(story.Stakeholders),
-            TrainingCourses = WriteCourses(story.Courses, holders),
+            Incidents = incidents,
+            MaturityAssessments = maturity,
+            Stakeholders = stakeholders,
+            TrainingCourses = courses,
         };
     }
 
