@@ -6,7 +6,9 @@ using Shirube.Cli.Output;
 using Shirube.Cli.Server;
 using Shirube.Data;
 using Shirube.Data.Demo;
+using Shirube.Formats.Guidelines;
 using Shirube.Formats.Portfolio;
+using Shirube.Formats.Psirt;
 using Spectre.Console;
 
 namespace Shirube.Cli.Commands;
@@ -16,7 +18,7 @@ internal static class DemoCommand
 {
     public static Command Build(CliEnvironment environment)
     {
-        var demo = new Command("demo", "Load or remove the example portfolio: two business units, five products in fields A-E.");
+        var demo = new Command("demo", "Load or remove the example portfolio: two business units, five products in fields A-E with baselines, assessments and PSIRT data.");
         demo.Subcommands.Add(BuildChange(environment, "load", "Load the example portfolio (does nothing when it is already loaded).", load: true));
         demo.Subcommands.Add(BuildChange(environment, "remove", "Remove the example portfolio again.", load: false));
         demo.Subcommands.Add(BuildStatus(environment));
@@ -88,7 +90,7 @@ internal static class DemoCommand
     {
         try
         {
-            return load ? await DemoLoader.LoadAsync(db, DemoPortfolio.Load(), ct).ConfigureAwait(false)
+            return load ? await DemoLoader.LoadAsync(db, DemoPortfolio.Load(), BundledCatalog.Load(), PsirtFrameworkReader.Load(), ct).ConfigureAwait(false)
                 : await DemoLoader.RemoveAsync(db, ct).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
@@ -113,7 +115,7 @@ internal static class DemoCommand
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Loaded[/] the example portfolio into {where}:");
         else
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Removed[/] the example portfolio from {where}:");
-        console.Write(CountTable(result.BusinessUnits, result.Products));
+        console.Write(CountTable(result));
     }
 
     private static Command BuildStatus(CliEnvironment environment)
@@ -158,14 +160,13 @@ internal static class DemoCommand
                 var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Count();
                 if (pending > 0)
                     environment.WriteWarning($"The {local.Description} is {pending.ToString(CultureInfo.InvariantCulture)} migration(s) behind; 'shirube demo load' or starting the server brings it up to date.");
-                var units = await db.BusinessUnits.CountAsync(u => u.IsDemo, ct).ConfigureAwait(false);
-                var products = await db.Products.IgnoreQueryFilters().CountAsync(p => p.IsDemo, ct).ConfigureAwait(false);
+                var counts = await DemoLoader.CountAsync(db, ct).ConfigureAwait(false);
                 if (json)
-                    WriteJson("ready", pending, units, products);
-                else if (units + products > 0)
+                    WriteJson("ready", pending, counts.BusinessUnits, counts.Products);
+                else if (counts.BusinessUnits + counts.Products > 0)
                 {
                     environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The example portfolio [green]is loaded[/] in the {local.Description}:");
-                    environment.Out.Write(CountTable(units, products));
+                    environment.Out.Write(CountTable(counts));
                 }
                 else
                 {
@@ -177,12 +178,20 @@ internal static class DemoCommand
         return command;
     }
 
-    private static Table CountTable(int businessUnits, int products)
+    private static Table CountTable(DemoResult result)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("Business units", c => c.RightAligned());
-        table.AddColumn("Products", c => c.RightAligned());
-        table.AddRow(businessUnits.ToString(CultureInfo.InvariantCulture), products.ToString(CultureInfo.InvariantCulture));
+        table.AddColumn("Example portfolio");
+        table.AddColumn("Count", c => c.RightAligned());
+        foreach (var (what, count) in new[]
+        {
+            ("Business units", result.BusinessUnits), ("Products", result.Products), ("Baselines", result.Baselines), ("Assessments", result.Assessments),
+            ("Cases", result.Cases), ("Incidents", result.Incidents), ("Maturity self-assessments", result.MaturityAssessments),
+            ("Stakeholders", result.Stakeholders), ("Training courses", result.TrainingCourses),
+        })
+        {
+            table.AddRow(what, count.ToString(CultureInfo.InvariantCulture));
+        }
         return table;
     }
 }

@@ -538,6 +538,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -734,42 +737,6 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.ToTable("CaseComments", (string)null);
                 });
 
-            modelBuilder.Entity("Shirube.Domain.Cases.CaseTransition", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.ToTable("CaseTransitions", (string)null);
-                });
-
             modelBuilder.Entity("Shirube.Domain.Cases.VulnerabilityCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -815,6 +782,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("FinalReportSentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("NotificationSentAt")
                         .HasColumnType("timestamp with time zone");
@@ -1013,6 +983,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinalReportSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("NotificationSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1159,42 +1132,6 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("IncidentStatements", (string)null);
-                });
-
-            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
-
-                    b.ToTable("IncidentTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Incidents.NotificationRule", b =>
@@ -1557,6 +1494,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("PreviousId")
                         .HasColumnType("uuid");
 
@@ -1736,6 +1676,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Property<string>("EncryptionKey")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2008,6 +1951,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2024,6 +1970,80 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("TrainingCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("CaseId");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("CaseTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Incidents.IncidentState>", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("IncidentId");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("IncidentTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2201,15 +2221,6 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shirube.Domain.Cases.CaseTransition", b =>
-                {
-                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
-                        .WithMany("Transitions")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Shirube.Domain.Cases.VulnerabilityCase", b =>
                 {
                     b.HasOne("Shirube.Domain.Portfolio.Product", null)
@@ -2244,15 +2255,6 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 {
                     b.HasOne("Shirube.Domain.Incidents.Incident", null)
                         .WithMany("Statements")
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
-                {
-                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
-                        .WithMany("Transitions")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2383,6 +2385,24 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasOne("Shirube.Domain.Training.TrainingCourse", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Incidents.IncidentState>", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

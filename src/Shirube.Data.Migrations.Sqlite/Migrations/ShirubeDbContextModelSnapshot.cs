@@ -527,6 +527,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -723,42 +726,6 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("CaseComments", (string)null);
                 });
 
-            modelBuilder.Entity("Shirube.Domain.Cases.CaseTransition", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.ToTable("CaseTransitions", (string)null);
-                });
-
             modelBuilder.Entity("Shirube.Domain.Cases.VulnerabilityCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,6 +771,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("FinalReportSentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("NotificationSentAt")
                         .HasColumnType("TEXT");
@@ -1002,6 +972,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinalReportSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NotificationSentAt")
                         .HasColumnType("TEXT");
 
@@ -1148,42 +1121,6 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IncidentStatements", (string)null);
-                });
-
-            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
-
-                    b.ToTable("IncidentTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Incidents.NotificationRule", b =>
@@ -1546,6 +1483,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("PreviousId")
                         .HasColumnType("TEXT");
 
@@ -1725,6 +1665,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Property<string>("EncryptionKey")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1997,6 +1940,9 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2013,6 +1959,80 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("TrainingCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CaseId");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("CaseTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Incidents.IncidentState>", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("IncidentId");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("IncidentTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2190,15 +2210,6 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shirube.Domain.Cases.CaseTransition", b =>
-                {
-                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
-                        .WithMany("Transitions")
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Shirube.Domain.Cases.VulnerabilityCase", b =>
                 {
                     b.HasOne("Shirube.Domain.Portfolio.Product", null)
@@ -2233,15 +2244,6 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Shirube.Domain.Incidents.Incident", null)
                         .WithMany("Statements")
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Shirube.Domain.Incidents.IncidentTransition", b =>
-                {
-                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
-                        .WithMany("Transitions")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2372,6 +2374,24 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasOne("Shirube.Domain.Training.TrainingCourse", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Incidents.IncidentState>", b =>
+                {
+                    b.HasOne("Shirube.Domain.Incidents.Incident", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -215,6 +215,8 @@ public sealed class Baseline
     public int ParentVersion { get; private set; }
     /// <summary>True for a company baseline of a field (no product).</summary>
     public bool IsCompany => ProductId is null;
+    /// <summary>True for the example portfolio's baselines (company and product), which <c>demo remove</c> deletes.</summary>
+    public bool IsDemo { get; private set; }
     /// <summary>Its lines.</summary>
     public IReadOnlyList<BaselineItem> Items => _items;
     /// <summary>The top-down decisions, one per common control decided.</summary>
@@ -238,10 +240,10 @@ public sealed class Baseline
     /// A company baseline for a product field (分野): the portfolio's MUST / SHOULD / BETTER for every product of the
     /// field, from the chosen guidelines at their default levels. Product baselines inherit and override it.
     /// </summary>
-    public static Baseline ForField(string name, string field, IEnumerable<Guideline> guidelines, int? riskClass)
+    public static Baseline ForField(string name, string field, IEnumerable<Guideline> guidelines, int? riskClass, bool isDemo = false)
     {
         field = Guard.Text(field, nameof(field), 50);
-        var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = CheckName(name), Field = field };
+        var baseline = new Baseline { Id = Guid.CreateVersion7(), Name = CheckName(name), Field = field, IsDemo = isDemo };
         baseline.AddAll(guidelines, riskClass);
         return baseline;
     }
@@ -250,7 +252,7 @@ public sealed class Baseline
     /// A product baseline that inherits a published version of its field's company baseline: every line is taken
     /// over and marked inherited until the product changes it (an override).
     /// </summary>
-    public static Baseline Inherit(string name, Guid productId, Guid businessUnitId, string field, BaselineSnapshot parent)
+    public static Baseline Inherit(string name, Guid productId, Guid businessUnitId, string field, BaselineSnapshot parent, bool isDemo = false)
     {
         ArgumentNullException.ThrowIfNull(parent);
         var baseline = new Baseline
@@ -262,6 +264,7 @@ public sealed class Baseline
             Field = field,
             ParentId = parent.BaselineId,
             ParentVersion = parent.Version,
+            IsDemo = isDemo,
         };
         baseline._items.AddRange(parent.Lines.Select(l => BaselineItem.InheritedFrom(baseline.Id, l)));
         return baseline;

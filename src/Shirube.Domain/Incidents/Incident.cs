@@ -60,6 +60,8 @@ public sealed class Incident
     public string OpenedBy { get; private set; }
     /// <summary>When it was opened in Shirube (UTC).</summary>
     public DateTime OpenedAt { get; private set; }
+    /// <summary>True for the example portfolio's incident, which <c>demo remove</c> deletes.</summary>
+    public bool IsDemo { get; private set; }
     /// <summary>When the CRA early warning was sent.</summary>
     public DateTime? EarlyWarningSentAt { get; private set; }
     /// <summary>When the CRA incident notification was sent.</summary>
@@ -76,9 +78,10 @@ public sealed class Incident
     public IReadOnlyList<IncidentStatement> Statements => _statements;
 
     /// <summary>Opens an incident.</summary>
-    public static Incident Open(string number, string title, string summary, IncidentSeverity severity, DateTime detectedAt, DateTime becameAwareAt, string by, DateTime now)
+    public static Incident Open(string number, string title, string summary, IncidentSeverity severity, DateTime detectedAt, DateTime becameAwareAt, string by, DateTime now,
+        bool isDemo = false)
     {
-        var incident = new Incident { Id = Guid.CreateVersion7(), Number = number, State = IncidentState.Open, OpenedBy = by, OpenedAt = now };
+        var incident = new Incident { Id = Guid.CreateVersion7(), Number = number, State = IncidentState.Open, OpenedBy = by, OpenedAt = now, IsDemo = isDemo };
         incident.Describe(title, summary, null, severity, detectedAt, becameAwareAt, now);
         incident._transitions.Add(Transition<IncidentState>.Create(incident.Id, null, IncidentState.Open, by, now, null));
         return incident;

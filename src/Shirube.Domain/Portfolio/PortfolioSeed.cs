@@ -22,4 +22,8 @@ public sealed record ProductSeed(string Name, string UnitCode, string Field, IRe
 }
 
 /// <summary>A whole portfolio to load at once, e.g. the example portfolio.</summary>
-public sealed record PortfolioSeed(IReadOnlyList<UnitSeed> Units, IReadOnlyList<ProductSeed> Products);
+public sealed record PortfolioSeed(IReadOnlyList<UnitSeed> Units, IReadOnlyList<ProductSeed> Products)
+{
+    /// <summary>What the example tells about the products beyond their profile, if anything.</summary>
+    public StorySeed? Story { get; init; }
+}

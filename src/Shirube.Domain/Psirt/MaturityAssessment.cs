@@ -54,6 +54,12 @@ public sealed class MaturityAssessment
     /// <summary>One answer per service of the framework.</summary>
     public IReadOnlyList<MaturityAnswer> Answers => _answers;
 
+    /// <summary>
+    /// True for the example portfolio's self-assessment, which <c>demo remove</c> deletes; a new assessment never
+    /// starts from it.
+    /// </summary>
+    public bool IsDemo { get; private set; }
+
     /// <summary>True once completed: nothing changes any more.</summary>
     public bool IsCompleted => CompletedAt is not null;
 
@@ -61,7 +67,8 @@ public sealed class MaturityAssessment
     /// A new assessment with one answer per service of <paramref name="framework"/>; when <paramref name="previous"/>
     /// is given (it must be completed), its answers are copied as the starting point.
     /// </summary>
-    public static MaturityAssessment Start(PsirtFramework framework, string title, DateOnly assessedOn, string assessedBy, string user, DateTime now, MaturityAssessment? previous = null)
+    public static MaturityAssessment Start(PsirtFramework framework, string title, DateOnly assessedOn, string assessedBy, string user, DateTime now, MaturityAssessment? previous = null,
+        bool isDemo = false)
     {
         ArgumentNullException.ThrowIfNull(framework);
         Guard.That(previous is not { IsCompleted: false }, PsirtErrors.PreviousNotCompleted());
@@ -74,6 +81,7 @@ public sealed class MaturityAssessment
             PreviousId = previous?.Id,
             CreatedAt = now,
             CreatedBy = user,
+            IsDemo = isDemo,
         };
         foreach (var service in framework.Services)
         {

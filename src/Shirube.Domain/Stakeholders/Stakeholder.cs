@@ -67,13 +67,16 @@ public sealed class Stakeholder
     /// <summary>Products a customer uses.</summary>
     public IReadOnlyList<Guid> ProductIds => _productIds;
 
+    /// <summary>True for the example portfolio's stakeholders, which <c>demo remove</c> deletes.</summary>
+    public bool IsDemo { get; private set; }
+
     /// <summary>True while neither an email nor a phone number is known: the contact is still to be confirmed.</summary>
     public bool ContactToBeConfirmed => Email is null && Phone is null;
 
     /// <summary>Creates a stakeholder after checking its details.</summary>
-    public static Stakeholder Create(StakeholderKind kind, StakeholderDetails details)
+    public static Stakeholder Create(StakeholderKind kind, StakeholderDetails details, bool isDemo = false)
     {
-        var stakeholder = new Stakeholder { Id = Guid.CreateVersion7(), Kind = Guard.Defined(kind, nameof(kind)) };
+        var stakeholder = new Stakeholder { Id = Guid.CreateVersion7(), Kind = Guard.Defined(kind, nameof(kind)), IsDemo = isDemo };
         stakeholder.Update(details);
         return stakeholder;
     }

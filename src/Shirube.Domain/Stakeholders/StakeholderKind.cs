@@ -13,4 +13,6 @@ public enum StakeholderKind
     Customer,
     /// <summary>A regulator or authority that receives mandatory reports.</summary>
     Regulator,
+    /// <summary>A security researcher or other finder who reports vulnerabilities and is credited in advisories.</summary>
+    Researcher,
 }

@@ -37,11 +37,14 @@ public sealed class TrainingCourse
     public int? ValidityMonths { get; private set; }
     /// <summary>The FIRST PSIRT service it serves, e.g. "6.1".</summary>
     public string? FirstServiceId { get; private set; }
+    /// <summary>True for the example portfolio's courses, which <c>demo remove</c> deletes with their assignments.</summary>
+    public bool IsDemo { get; private set; }
 
     /// <summary>A new course.</summary>
-    public static TrainingCourse Create(string titleEn, string titleJa, string? description, string? audience, int? durationMinutes, int? validityMonths, string? firstServiceId)
+    public static TrainingCourse Create(string titleEn, string titleJa, string? description, string? audience, int? durationMinutes, int? validityMonths, string? firstServiceId,
+        bool isDemo = false)
     {
-        var course = new TrainingCourse { Id = Guid.CreateVersion7() };
+        var course = new TrainingCourse { Id = Guid.CreateVersion7(), IsDemo = isDemo };
         course.Update(titleEn, titleJa, description, audience, durationMinutes, validityMonths, firstServiceId);
         return course;
     }

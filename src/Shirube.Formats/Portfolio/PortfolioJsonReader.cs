@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Shirube.Domain.Guidelines;
 using Shirube.Domain.Portfolio;
 using Shirube.Formats.Portfolio.Dto;
@@ -15,34 +14,10 @@ public static class PortfolioJsonReader
     /// <summary>Documents larger than this are refused before parsing.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        AllowTrailingCommas = false,
-        MaxDepth = 16,
-    };
+    private static readonly JsonSerializerOptions Options = PortfolioJson.Options();
 
     /// <summary>Parses a document, or throws <see cref="PortfolioFormatException"/> naming the place.</summary>
-    public static PortfolioSeed Parse(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        if (System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
-            throw new PortfolioFormatException("$", $"the document is larger than {MaxBytes} bytes.");
-        PortfolioDocumentDto? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize<PortfolioDocumentDto>(json, Options);
-        }
-        catch (JsonException e)
-        {
-            throw new PortfolioFormatException(e.Path ?? "$", e.Message, e);
-        }
-        if (dto is null)
-            throw new PortfolioFormatException("$", "the document is null.");
-        return ToDomain(dto);
-    }
+    public static PortfolioSeed Parse(string json) => ToDomain(PortfolioJson.Read<PortfolioDocumentDto>(json, Options));
 
     /// <summary>Parses a document; on failure returns false and the error.</summary>
     public static bool TryParse(string json, out PortfolioSeed? seed, out PortfolioFormatException? error)

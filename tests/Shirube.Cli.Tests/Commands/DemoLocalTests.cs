@@ -69,6 +69,32 @@ public sealed class DemoLocalTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_and_status_print_what_the_example_holds_beyond_its_products()
+    {
+        var load = await RunOnDatabaseAsync("load");
+        var status = await RunOnDatabaseAsync("status");
+
+        var (units, products) = await _database.CountDemoAsync();
+        await using var db = _database.Open();
+        var ct = TestContext.Current.CancellationToken;
+        var stored = new Dictionary<string, int>
+        {
+            ["Business units"] = units,
+            ["Products"] = products,
+            ["Baselines"] = await db.Baselines.IgnoreQueryFilters().CountAsync(ct),
+            ["Assessments"] = await db.Assessments.IgnoreQueryFilters().CountAsync(ct),
+            ["Cases"] = await db.Cases.IgnoreQueryFilters().CountAsync(ct),
+            ["Incidents"] = await db.Incidents.IgnoreQueryFilters().CountAsync(ct),
+            ["Maturity self-assessments"] = await db.MaturityAssessments.CountAsync(ct),
+            ["Stakeholders"] = await db.Stakeholders.CountAsync(ct),
+            ["Training courses"] = await db.TrainingCourses.CountAsync(ct),
+        };
+        Assert.Equal(stored, load.Counts());
+        Assert.Equal(stored, status.Counts());
+        Assert.All(stored.Values, n => Assert.True(n > 0));
+    }
+
+    [Fact]
     public async Task Load_RunTwice_DoesNotDuplicate()
     {
         var first = await RunOnDatabaseAsync("load");

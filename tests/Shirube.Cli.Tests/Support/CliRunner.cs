@@ -13,13 +13,19 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     /// <summary>The property names of a JSON object, in the order they were written.</summary>
     public static IEnumerable<string> Keys(JsonNode? node) => node!.AsObject().Select(p => p.Key);
 
-    /// <summary>The numbers of the one row of the business units / products table in <see cref="Out"/>.</summary>
+    /// <summary>The business units and products of the demo count table in <see cref="Out"/>.</summary>
     public (int BusinessUnits, int Products) CountRow()
     {
-        var rows = Regex.Matches(Out, @"^[^\w\r\n]*(\d+)[^\w\r\n]+(\d+)[^\w\r\n]*$", RegexOptions.Multiline);
-        Assert.Single(rows);
-        return (int.Parse(rows[0].Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(rows[0].Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var counts = Counts();
+        return (counts["Business units"], counts["Products"]);
+    }
+
+    /// <summary>The demo count table in <see cref="Out"/>: what, and how many.</summary>
+    public Dictionary<string, int> Counts()
+    {
+        var rows = Regex.Matches(Out, @"^\W*?(\w[^│|\r\n]*?)\s*[│|]\s*(\d+)\s*[│|]\s*$", RegexOptions.Multiline);
+        Assert.NotEmpty(rows);
+        return rows.ToDictionary(r => r.Groups[1].Value, r => int.Parse(r.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
     }
 }
 

@@ -147,7 +147,8 @@ public class ThreatRegisterTests
         await Assertions.Expect(page.Locator("[data-testid=cell-4-4]")).ToHaveTextAsync("高");
         await BrowserSession.Screenshot(page, "32-risk-matrix-ja");
         await page.GotoAsync("/metrics");
-        await Assertions.Expect(page.Locator("[data-testid=metrics-period]")).ToContainTextAsync("2 件");
+        // The two cases above and the example's five.
+        await Assertions.Expect(page.Locator("[data-testid=metrics-period]")).ToContainTextAsync("7 件");
         await Assertions.Expect(page.Locator("[data-testid=metrics-open-products]")).ToContainTextAsync(Router);
         await BrowserSession.Screenshot(page, "33-metrics-ja");
 

@@ -12,4 +12,10 @@ internal static class DemoErrors
 
     /// <summary>Products of one's own are in the example units, so they are not removed.</summary>
     public static DomainError OwnProductsInExampleUnits() => DomainError.Conflict(DomainError.CodeOf(Prefix));
+
+    /// <summary>Baselines of one's own inherit from an example company baseline, so it is not removed.</summary>
+    public static DomainError OwnBaselinesInheritExample() => DomainError.Conflict(DomainError.CodeOf(Prefix));
+
+    /// <summary>Cases or incidents of one's own concern example products or cases, so they are not removed.</summary>
+    public static DomainError OwnCasesOnExample() => DomainError.Conflict(DomainError.CodeOf(Prefix));
 }

@@ -22,8 +22,9 @@ internal sealed class MaturityCommands(IDbContextFactory<ShirubeDbContext> conte
     public static readonly string[] Leads = [Roles.Administrator, Roles.PsirtManager];
 
     /// <summary>
-    /// Starts an assessment, copying the latest completed one. Only one draft at a time (<c>Psirt.DraftOpen</c>), so
-    /// that a re-assessment always compares with the assessment the company last agreed on. Returns its id.
+    /// Starts an assessment, copying the latest completed one (never the example portfolio's, which is not the company's
+    /// own and goes when the example is removed). Only one draft at a time (<c>Psirt.DraftOpen</c>), so that a
+    /// re-assessment always compares with the assessment the company last agreed on. Returns its id.
     /// </summary>
     public async Task<Guid> StartAsync(string? title, DateOnly? assessedOn, string? assessedBy)
     {
@@ -31,7 +32,7 @@ internal sealed class MaturityCommands(IDbContextFactory<ShirubeDbContext> conte
         await using var db = await contexts.CreateDbContextAsync();
         Guard.That(!await db.MaturityAssessments.AnyAsync(a => a.CompletedAt == null), PsirtErrors.DraftOpen());
         var latest = await db.MaturityAssessments.Include(a => a.Answers).AsNoTracking()
-            .Where(a => a.CompletedAt != null).OrderByDescending(a => a.CompletedAt).FirstOrDefaultAsync();
+            .Where(a => a.CompletedAt != null && !a.IsDemo).OrderByDescending(a => a.CompletedAt).FirstOrDefaultAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var assessment = MaturityAssessment.Start(framework, title ?? string.Empty, assessedOn ?? DateOnly.FromDateTime(now),
             assessedBy ?? actor.UserName, actor.UserName, now, latest);
