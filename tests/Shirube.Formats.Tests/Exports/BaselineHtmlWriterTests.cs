@@ -39,6 +39,18 @@ public partial class BaselineHtmlWriterTests
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ja", "業種", "コンシューマ")]
+    [InlineData("en", "Sector", "Consumer")]
+    public void The_scope_names_the_sector_in_the_language_of_the_export_not_by_its_code(string lang, string label, string sector)
+    {
+        var html = BaselineHtmlWriter.Write(BaselineTestData.WithAssessment(), lang);
+
+        var at = Index(html, label);
+        Assert.True(html.IndexOf(sector, at, StringComparison.Ordinal) is var s && s > at && s - at < 80, html[at..(at + 80)]);
+        Assert.DoesNotContain(">consumer<", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Write_Page_IsSelfContainedAndPrintable()
     {

@@ -99,6 +99,17 @@ public class BaselinePdfWriterTests
     }
 
     [Theory]
+    [InlineData("ja", "業種コンシューマ")]
+    [InlineData("en", "SectorConsumer")]
+    public void The_scope_names_the_sector_in_the_language_of_the_export_not_by_its_code(string lang, string sector)
+    {
+        var scope = Pages(lang == "ja" ? JaPdf() : En.Value)[1];
+
+        Assert.Contains(sector, scope, StringComparison.Ordinal);
+        Assert.DoesNotContain("consumer", scope, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ja")]
     [InlineData("en")]
     public void Write_AssessedBaseline_EveryIncludedTitleIdAndLevelIsExtractable(string lang)
