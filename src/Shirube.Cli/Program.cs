@@ -1,6 +1,8 @@
 using Shirube.Cli;
 using Spectre.Console;
 
+// JSON and tables are UTF-8 whatever the console's code page (Japanese names, ○ in the matrix).
+Console.OutputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 // Results go to standard output, errors to standard error, so that output can be piped.
 var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 if (Console.IsErrorRedirected)

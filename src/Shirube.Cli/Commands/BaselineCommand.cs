@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Shirube.Cli.Output;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Guidelines;
 using Shirube.Formats.Guidelines;
@@ -11,13 +12,6 @@ namespace Shirube.Cli.Commands;
 /// <summary>"shirube baseline recommend": which guidelines to pick for a product (bottom-up step 1).</summary>
 internal static class BaselineCommand
 {
-    // Japanese reasons stay readable in the JSON rather than \uXXXX escapes.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
-
     public static Command Build(CliEnvironment environment)
     {
         var baseline = new Command("baseline", "Product baselines: which guidelines to pick for a product, and exports of a baseline or an assessment.");
@@ -41,11 +35,13 @@ internal static class BaselineCommand
         language.AcceptOnlyFromAmong("en", "ja");
         var assessment = new Option<bool>("--assessment") { Description = "The id is an assessment's: export it with its baseline version." };
         var server = new Server.ServerOptions();
+        var resultFormat = new FormatOption(OutputFormat.Text, OutputFormat.Json);
         command.Arguments.Add(id);
         foreach (var (_, option) in targets)
             command.Options.Add(option);
         command.Options.Add(language);
         command.Options.Add(assessment);
+        resultFormat.AddTo(command);
         server.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
@@ -56,13 +52,16 @@ internal static class BaselineCommand
                 ?? throw new CliException("baseline export reads from a server: pass --server URL (and --token or SHIRUBE_TOKEN).", ExitCodes.Usage);
             var (format, option) = chosen[0];
             var file = parse.GetValue(option)!;
-            var kind = parse.GetValue(assessment) ? "assessments" : "baselines";
-            var bytes = await client.DownloadAsync($"api/{kind}/{parse.GetValue(id)}/export?format={format}&lang={parse.GetValue(language)}", ct).ConfigureAwait(false);
+            var kind = parse.GetValue(assessment) ? "assessment" : "baseline";
+            var bytes = await client.DownloadAsync($"api/{kind}s/{parse.GetValue(id)}/export?format={format}&lang={parse.GetValue(language)}", ct).ConfigureAwait(false);
             // Written whole or not at all: a temporary file next to the target, then moved over it.
             var temporary = file.FullName + ".part";
             await File.WriteAllBytesAsync(temporary, bytes, ct).ConfigureAwait(false);
             File.Move(temporary, file.FullName, overwrite: true);
-            environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote[/] {bytes.Length:N0} bytes ({format}) to {file.FullName}.");
+            if (resultFormat.IsJson(parse))
+                JsonOutput.Write(environment, new { kind, id = parse.GetValue(id), format, language = parse.GetValue(language), file = file.FullName, bytes = bytes.Length });
+            else
+                environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote[/] {bytes.Length:N0} bytes ({format}) to {file.FullName}.");
             return ExitCodes.Ok;
         }));
         return command;
@@ -75,14 +74,13 @@ internal static class BaselineCommand
         var sector = new Option<string?>("--sector") { Description = "automotive, smart-meter, power-control, medical, consumer or industrial." };
         sector.AcceptOnlyFromAmong([.. Shirube.Domain.Portfolio.Product.Sectors]);
         var markets = new Option<string?>("--markets") { Description = "Target markets, comma-separated: JP,EU,US,UK..." };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new FormatOption(OutputFormat.Table, OutputFormat.Json);
         var language = new Option<string>("--lang") { Description = "Language of the reasons in the table: en or ja.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "ja");
         command.Options.Add(parts);
         command.Options.Add(sector);
         command.Options.Add(markets);
-        command.Options.Add(format);
+        format.AddTo(command);
         command.Options.Add(language);
         command.SetAction(Guard.Run(environment, (parse, _) =>
         {
@@ -100,8 +98,8 @@ internal static class BaselineCommand
             var profile = new ProductProfile(productParts, parse.GetValue(sector),
                 [.. (parse.GetValue(markets) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
             var selection = GuidelineSelector.Recommend(profile, BundledCatalog.Load());
-            if (parse.GetValue(format) == "json")
-                environment.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(ToJson(selection), Json));
+            if (format.IsJson(parse))
+                JsonOutput.Write(environment, ToJson(selection));
             else
                 Print(environment.Out, selection, parse.GetValue(language)!);
             return Task.FromResult(ExitCodes.Ok);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Cli.Database;
+using Shirube.Cli.Output;
 using Shirube.Cli.Server;
 using Shirube.Data;
 using Shirube.Data.Demo;
@@ -27,36 +28,57 @@ internal static class DemoCommand
         var command = new Command(name, description);
         var database = new LocalDatabaseOptions();
         var server = new ServerOptions();
+        var format = new FormatOption(OutputFormat.Text, OutputFormat.Json);
         database.AddTo(command);
         server.AddTo(command);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
             if (database.AnyGiven(parse) && parse.GetValue(server.Server) is not null)
                 throw new CliException("--provider and --connection choose a local database; they cannot be combined with --server.", ExitCodes.Usage);
+            var json = format.IsJson(parse);
             using var client = server.CreateClient(parse, environment);
             DemoResult result;
-            string where;
+            string target, where;
+            int? migrations = null;
             if (client is not null)
             {
-                where = $"the server at {client.Server}";
+                (target, where) = ("server", client.Server.ToString());
                 result = load ? await client.LoadDemoAsync(ct).ConfigureAwait(false) : await client.RemoveDemoAsync(ct).ConfigureAwait(false);
             }
             else
             {
                 var local = database.Resolve(parse);
-                where = $"the {local.Description}";
+                (target, where) = ("database", local.Description);
                 result = await local.UseAsync(async db =>
                 {
-                    var applied = await DatabaseMigrator.MigrateAsync(db, ct).ConfigureAwait(false);
-                    if (applied > 0)
+                    migrations = await DatabaseMigrator.MigrateAsync(db, ct).ConfigureAwait(false);
+                    if (migrations > 0)
                     {
-                        environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                            $"Brought the schema of the {local.Description} up to date ({applied} {(applied == 1 ? "migration" : "migrations")}).");
+                        // A note, not the result: with --format json it goes to standard error so that standard output stays JSON.
+                        (json ? environment.Error : environment.Out).MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                            $"Brought the schema of the {local.Description} up to date ({migrations} {(migrations == 1 ? "migration" : "migrations")}).");
                     }
                     return await ChangeAsync(db, load, ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
             }
-            Report(environment.Out, load, where, result);
+            if (json)
+            {
+                JsonOutput.Write(environment, new
+                {
+                    action = load ? "load" : "remove",
+                    target,
+                    where,
+                    changed = result is not { BusinessUnits: 0, Products: 0 },
+                    businessUnits = result.BusinessUnits,
+                    products = result.Products,
+                    migrationsApplied = migrations,
+                });
+            }
+            else
+            {
+                Report(environment.Out, load, target == "server" ? $"the server at {where}" : $"the {where}", result);
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -98,13 +120,28 @@ internal static class DemoCommand
     {
         var command = new Command("status", "Show whether the example portfolio is loaded in a local database (changes nothing).");
         var database = new LocalDatabaseOptions();
+        var format = new FormatOption(OutputFormat.Text, OutputFormat.Json);
         database.AddTo(command);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
             var local = database.Resolve(parse);
+            var json = format.IsJson(parse);
+            void WriteJson(string state, int? pending, int units, int products) => JsonOutput.Write(environment, new
+            {
+                where = local.Description,
+                database = state,
+                pendingMigrations = pending,
+                loaded = units + products > 0,
+                businessUnits = units,
+                products,
+            });
             if (local.SqliteFile is { } file && !File.Exists(file))
             {
-                environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"There is no {local.Description} yet; the example portfolio is not loaded.");
+                if (json)
+                    WriteJson("absent", null, 0, 0);
+                else
+                    environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"There is no {local.Description} yet; the example portfolio is not loaded.");
                 return ExitCodes.Ok;
             }
             return await local.UseAsync(async db =>
@@ -112,7 +149,10 @@ internal static class DemoCommand
                 var applied = (await db.Database.GetAppliedMigrationsAsync(ct).ConfigureAwait(false)).Count();
                 if (applied == 0)
                 {
-                    environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The {local.Description} has no Shirube schema yet; the example portfolio is not loaded.");
+                    if (json)
+                        WriteJson("noSchema", null, 0, 0);
+                    else
+                        environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The {local.Description} has no Shirube schema yet; the example portfolio is not loaded.");
                     return ExitCodes.Ok;
                 }
                 var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Count();
@@ -120,7 +160,9 @@ internal static class DemoCommand
                     environment.WriteWarning($"The {local.Description} is {pending.ToString(CultureInfo.InvariantCulture)} migration(s) behind; 'shirube demo load' or starting the server brings it up to date.");
                 var units = await db.BusinessUnits.CountAsync(u => u.IsDemo, ct).ConfigureAwait(false);
                 var products = await db.Products.IgnoreQueryFilters().CountAsync(p => p.IsDemo, ct).ConfigureAwait(false);
-                if (units + products > 0)
+                if (json)
+                    WriteJson("ready", pending, units, products);
+                else if (units + products > 0)
                 {
                     environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The example portfolio [green]is loaded[/] in the {local.Description}:");
                     environment.Out.Write(CountTable(units, products));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Shirube.Cli.Output;
 using Shirube.Formats.Guidelines;
 using Shirube.Formats.Oscal;
 using Shirube.Formats.Oscal.Resolution;
@@ -26,9 +27,11 @@ internal static class OscalCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "The file to write.", Required = true };
         var language = new Option<string>("--lang") { Description = "en or ja.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "ja");
+        var format = new FormatOption(OutputFormat.Text, OutputFormat.Json);
         command.Arguments.Add(id);
         command.Options.Add(output);
         command.Options.Add(language);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
             var catalog = BundledCatalog.Load();
@@ -37,8 +40,22 @@ internal static class OscalCommand
             var file = parse.GetValue(output)!;
             var json = OscalCatalogWriter.Write(guideline, parse.GetValue(language)!, environment.Clock.GetUtcNow());
             await File.WriteAllTextAsync(file.FullName, json, ct).ConfigureAwait(false);
-            environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[green]Wrote[/] {guideline.ShortName} ({guideline.Requirements.Count} requirements) to {file.FullName}.");
+            if (format.IsJson(parse))
+            {
+                JsonOutput.Write(environment, new
+                {
+                    guideline = guideline.Id,
+                    language = parse.GetValue(language),
+                    requirements = guideline.Requirements.Count,
+                    file = file.FullName,
+                    bytes = new FileInfo(file.FullName).Length,
+                });
+            }
+            else
+            {
+                environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"[green]Wrote[/] {guideline.ShortName} ({guideline.Requirements.Count} requirements) to {file.FullName}.");
+            }
             return ExitCodes.Ok;
         }));
         return command;
@@ -48,7 +65,9 @@ internal static class OscalCommand
     {
         var command = new Command("read", "Read an OSCAL catalog as Shirube would import it, and summarise it (changes nothing).");
         var file = new Argument<FileInfo>("file") { Description = "An OSCAL catalog in JSON." };
+        var format = new FormatOption(OutputFormat.Table, OutputFormat.Json);
         command.Arguments.Add(file);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
@@ -57,13 +76,25 @@ internal static class OscalCommand
             try
             {
                 var guideline = OscalCatalogReader.Read(await File.ReadAllTextAsync(path.FullName, ct).ConfigureAwait(false), path.Name);
+                var summary = new
+                {
+                    file = path.FullName,
+                    id = guideline.Id,
+                    title = guideline.Name.En,
+                    groups = guideline.Groups.Count,
+                    requirements = guideline.Requirements.Count,
+                    enhancements = guideline.Requirements.Count(r => r.Parent is not null),
+                    parameters = guideline.Requirements.Sum(r => r.Parameters.Count),
+                };
+                if (format.IsJson(parse))
+                {
+                    JsonOutput.Write(environment, summary);
+                    return ExitCodes.Ok;
+                }
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("Id").AddColumn("Title").AddColumn("Groups", c => c.RightAligned())
                     .AddColumn("Requirements", c => c.RightAligned()).AddColumn("Enhancements", c => c.RightAligned()).AddColumn("Parameters", c => c.RightAligned());
-                table.AddRow(new Text(guideline.Id), new Text(guideline.Name.En),
-                    new Text(guideline.Groups.Count.ToString(CultureInfo.InvariantCulture)),
-                    new Text(guideline.Requirements.Count.ToString(CultureInfo.InvariantCulture)),
-                    new Text(guideline.Requirements.Count(r => r.Parent is not null).ToString(CultureInfo.InvariantCulture)),
-                    new Text(guideline.Requirements.Sum(r => r.Parameters.Count).ToString(CultureInfo.InvariantCulture)));
+                table.AddRow([new Text(summary.id), new Text(summary.title),
+                    .. new[] { summary.groups, summary.requirements, summary.enhancements, summary.parameters }.Select(n => new Text(n.ToString(CultureInfo.InvariantCulture)))]);
                 environment.Out.Write(table);
                 return ExitCodes.Ok;
             }
@@ -81,8 +112,10 @@ internal static class OscalCommand
             "Resolve an OSCAL profile (JSON) into the catalog it stands for; imports are read relative to the profile, never from the network.");
         var profile = new Argument<FileInfo>("profile") { Description = "An OSCAL profile in JSON." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The catalog file to write.", Required = true };
+        var format = new FormatOption(OutputFormat.Text, OutputFormat.Json);
         command.Arguments.Add(profile);
         command.Options.Add(output);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
             var path = parse.GetValue(profile)!;
@@ -107,8 +140,22 @@ internal static class OscalCommand
             foreach (var warning in resolved.Warnings)
                 environment.WriteWarning(warning);
             await File.WriteAllTextAsync(target.FullName, resolved.ToJson(), ct).ConfigureAwait(false);
-            environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[green]Resolved[/] {path.Name}: {resolved.ControlCount} controls, {resolved.ParamCount} params, written to {target.FullName}.");
+            if (format.IsJson(parse))
+            {
+                JsonOutput.Write(environment, new
+                {
+                    profile = path.FullName,
+                    file = target.FullName,
+                    controls = resolved.ControlCount,
+                    @params = resolved.ParamCount,
+                    warnings = resolved.Warnings,
+                });
+            }
+            else
+            {
+                environment.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"[green]Resolved[/] {path.Name}: {resolved.ControlCount} controls, {resolved.ParamCount} params, written to {target.FullName}.");
+            }
             return ExitCodes.Ok;
         }));
         return command;

@@ -47,41 +47,47 @@ public sealed class Catalog
     }
 
     /// <summary>Everything that does not hold together, each naming the guideline and requirement.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => [.. Findings().Select(f => f.Message)];
+
+    /// <summary>Everything that does not hold together, each with its kind and the guideline and place it concerns.</summary>
+    public IReadOnlyList<CatalogFinding> Findings()
     {
-        var errors = new List<string>();
+        var findings = new List<CatalogFinding>();
+        void Add(CatalogProblem problem, string? guideline, string? where, string message) =>
+            findings.Add(new CatalogFinding(problem, guideline, where, message));
+
         var controlIds = Controls.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var duplicate in Controls.GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            errors.Add($"common controls: '{duplicate.Key}' appears twice.");
+            Add(CatalogProblem.DuplicateControl, null, duplicate.Key, $"common controls: '{duplicate.Key}' appears twice.");
         foreach (var duplicate in Guidelines.GroupBy(g => g.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            errors.Add($"{duplicate.Key}: the guideline id appears twice.");
+            Add(CatalogProblem.DuplicateGuideline, duplicate.Key, null, $"{duplicate.Key}: the guideline id appears twice.");
         foreach (var g in Guidelines)
         {
             if (g.Requirements.Count != g.ExpectedCount)
-                errors.Add($"{g.Id}: {g.Requirements.Count} requirements, but the source has {g.ExpectedCount}.");
+                Add(CatalogProblem.CountMismatch, g.Id, null, $"{g.Id}: {g.Requirements.Count} requirements, but the source has {g.ExpectedCount}.");
             var groups = g.Groups.SelectMany(x => x.SelfAndDescendants()).Select(x => x.Id).ToList();
             foreach (var duplicate in groups.GroupBy(x => x, StringComparer.Ordinal).Where(x => x.Count() > 1))
-                errors.Add($"{g.Id}: group '{duplicate.Key}' appears twice.");
+                Add(CatalogProblem.DuplicateGroup, g.Id, duplicate.Key, $"{g.Id}: group '{duplicate.Key}' appears twice.");
             foreach (var duplicate in g.Requirements.GroupBy(r => r.Id, StringComparer.Ordinal).Where(x => x.Count() > 1))
-                errors.Add($"{g.Id}: requirement '{duplicate.Key}' appears twice.");
+                Add(CatalogProblem.DuplicateRequirement, g.Id, duplicate.Key, $"{g.Id}: requirement '{duplicate.Key}' appears twice.");
             foreach (var r in g.Requirements)
             {
                 if (r.Group is not null && !groups.Contains(r.Group, StringComparer.Ordinal))
-                    errors.Add($"{g.Id} {r.Id}: no group '{r.Group}'.");
+                    Add(CatalogProblem.UnknownGroup, g.Id, r.Id, $"{g.Id} {r.Id}: no group '{r.Group}'.");
                 foreach (var control in r.Controls.Where(c => !controlIds.Contains(c)))
-                    errors.Add($"{g.Id} {r.Id}: no common control '{control}'.");
+                    Add(CatalogProblem.UnknownControl, g.Id, r.Id, $"{g.Id} {r.Id}: no common control '{control}'.");
                 foreach (var level in r.Levels.Prepend(r.Level).OfType<string>().Where(l => g.Levels.Count > 0 && !g.Levels.Contains(l, StringComparer.Ordinal)))
-                    errors.Add($"{g.Id} {r.Id}: level '{level}' is not one of the guideline's levels ({string.Join(", ", g.Levels)}).");
+                    Add(CatalogProblem.UnknownLevel, g.Id, r.Id, $"{g.Id} {r.Id}: level '{level}' is not one of the guideline's levels ({string.Join(", ", g.Levels)}).");
                 // Imported catalogs arrive untagged; our own content must be tagged and linked.
                 if (g.Origin == GuidelineOrigin.Bundled && r.Parts.Count == 0)
-                    errors.Add($"{g.Id} {r.Id}: no IoT part.");
+                    Add(CatalogProblem.NoPart, g.Id, r.Id, $"{g.Id} {r.Id}: no IoT part.");
                 // An item whose topic could not be verified may stay unlinked: a link would be a guess.
                 if (g.Origin == GuidelineOrigin.Bundled && r.Controls.Count == 0 && r.Verified)
-                    errors.Add($"{g.Id} {r.Id}: links to no common control.");
+                    Add(CatalogProblem.NoControl, g.Id, r.Id, $"{g.Id} {r.Id}: links to no common control.");
                 if (r.Parent is not null && g.Find(r.Parent) is null)
-                    errors.Add($"{g.Id} {r.Id}: no parent requirement '{r.Parent}'.");
+                    Add(CatalogProblem.UnknownParent, g.Id, r.Id, $"{g.Id} {r.Id}: no parent requirement '{r.Parent}'.");
             }
         }
-        return errors;
+        return findings;
     }
 }

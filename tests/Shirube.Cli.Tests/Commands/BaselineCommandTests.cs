@@ -24,6 +24,22 @@ public sealed class BaselineCommandTests
     }
 
     [Fact]
+    public async Task Recommend_as_json_has_the_documented_shape()
+    {
+        var run = await CliRunner.RunAsync("baseline", "recommend", "--parts", "device,management", "--markets", "UK", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var document = run.Json();
+        Assert.Equal(["parts", "sector", "markets", "picks", "ranking"], CliRun.Keys(document));
+        Assert.Equal(["device", "management"], document["parts"]!.AsArray().Select(n => (string)n!));
+        Assert.Null(document["sector"]);
+        Assert.Equal(["UK"], document["markets"]!.AsArray().Select(n => (string)n!));
+        Assert.All(document["picks"]!.AsArray(), p => Assert.Equal(["guideline", "shortName", "role", "groups", "reason"], CliRun.Keys(p)));
+        Assert.Contains(document["picks"]!.AsArray(), p => (string)p!["guideline"]! == "uk-psti" && (string)p["reason"]!["ja"]! != (string)p["reason"]!["en"]!);
+        Assert.All(document["ranking"]!.AsArray(), r => Assert.Equal(["guideline", "covered", "depth", "requirements"], CliRun.Keys(r)));
+    }
+
+    [Fact]
     public async Task Recommend_Table_InJapanese()
     {
         var run = await CliRunner.RunAsync("baseline", "recommend", "--parts", "device", "--markets", "UK", "--lang", "ja");

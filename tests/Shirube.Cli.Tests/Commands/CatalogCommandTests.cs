@@ -4,7 +4,7 @@ using Shirube.Formats.Guidelines;
 
 namespace Shirube.Cli.Tests.Commands;
 
-public sealed class CatalogCommandTests
+public sealed partial class CatalogCommandTests
 {
     private static string CatalogsFolder()
     {
@@ -28,7 +28,7 @@ public sealed class CatalogCommandTests
     }
 
     /// <summary>Runs "catalog validate" on a copy of the catalogs folder holding only uk-psti, with <paramref name="from"/> replaced by <paramref name="to"/>.</summary>
-    private static async Task<CliRun> ValidateEditedPstiAsync(string from, string to)
+    private static async Task<CliRun> ValidateEditedPstiAsync(string from, string to, params string[] options)
     {
         var folder = Directory.CreateTempSubdirectory("shirube-catalogs-");
         try
@@ -37,7 +37,7 @@ public sealed class CatalogCommandTests
             var psti = await File.ReadAllTextAsync(Path.Combine(CatalogsFolder(), "uk-psti.yaml"));
             Assert.Contains(from, psti, StringComparison.Ordinal);
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "uk-psti.yaml"), psti.Replace(from, to, StringComparison.Ordinal));
-            return await CliRunner.RunAsync("catalog", "validate", folder.FullName);
+            return await CliRunner.RunAsync(["catalog", "validate", folder.FullName, .. options]);
         }
         finally
         {

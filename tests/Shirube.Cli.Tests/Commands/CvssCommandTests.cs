@@ -92,6 +92,30 @@ public sealed class CvssCommandTests
     }
 
     [Fact]
+    public async Task Score_as_json_prints_one_indented_array_of_the_objects_the_lines_give()
+    {
+        const string Input = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\n\nAV:N/AC:M/Au:N/C:C/I:C/A:P/E:ND/RL:W/RC:ND\nCVSS:3.1/AV:N\n";
+        var lines = await ScoreStdinAsync(Input);
+        var array = await CliRunner.RunAsync(e => e with { In = new StringReader(Input) }, "cvss", "score", "--format", "json");
+
+        Assert.Equal((1, 1), (lines.ExitCode, array.ExitCode));
+        var items = array.Json().AsArray();
+        Assert.Equal(3, items.Count);
+        Assert.All(Lines(lines).Zip(items), pair => Assert.True(JsonNode.DeepEquals(JsonNode.Parse(pair.First), pair.Second), $"{pair.First} differs from {pair.Second}"));
+        Assert.Contains("\n  {", array.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Matches(@"""baseScore"": \d+\.\d,", array.Out);
+    }
+
+    [Fact]
+    public async Task Score_as_json_of_nothing_is_an_empty_array()
+    {
+        var run = await CliRunner.RunAsync(e => e with { In = new StringReader("") }, "cvss", "score", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Json().AsArray());
+    }
+
+    [Fact]
     public async Task Score_EmptyStandardInput_PrintsNothingAndExitsZero()
     {
         var run = await ScoreStdinAsync("\n  \n");

@@ -9,8 +9,48 @@ public sealed class DemoLocalTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private Task<CliRun> RunOnDatabaseAsync(string command) =>
-        CliRunner.RunAsync("demo", command, "--provider", "Sqlite", "--connection", _database.ConnectionString);
+    private Task<CliRun> RunOnDatabaseAsync(string command, params string[] options) =>
+        CliRunner.RunAsync(["demo", command, "--provider", "Sqlite", "--connection", _database.ConnectionString, .. options]);
+
+    private static readonly string[] ChangeKeys = ["action", "target", "where", "changed", "businessUnits", "products", "migrationsApplied"];
+
+    private static readonly string[] StatusKeys = ["where", "database", "pendingMigrations", "loaded", "businessUnits", "products"];
+
+    [Fact]
+    public async Task Load_remove_and_status_as_json_give_the_counts_and_keep_notes_off_standard_output()
+    {
+        var before = await RunOnDatabaseAsync("status", "--format", "json");
+        var load = await RunOnDatabaseAsync("load", "--format", "json");
+        var again = await RunOnDatabaseAsync("load", "--format", "json");
+        var status = await RunOnDatabaseAsync("status", "--format", "json");
+        var remove = await RunOnDatabaseAsync("remove", "--format", "json");
+
+        Assert.Equal(StatusKeys, CliRun.Keys(before.Json()));
+        Assert.Equal(("absent", false), ((string)before.Json()["database"]!, (bool)before.Json()["loaded"]!));
+        Assert.Null(before.Json()["pendingMigrations"]);
+
+        Assert.Equal(0, load.ExitCode);
+        Assert.Equal(ChangeKeys, CliRun.Keys(load.Json()));
+        await using (var db = _database.Open())
+        {
+            var migrations = db.Database.GetMigrations().Count();
+            Assert.Equal(("load", "database", $"SQLite database {_database.FilePath}", true, 2, 5, migrations),
+                ((string)load.Json()["action"]!, (string)load.Json()["target"]!, (string)load.Json()["where"]!, (bool)load.Json()["changed"]!,
+                 (int)load.Json()["businessUnits"]!, (int)load.Json()["products"]!, (int)load.Json()["migrationsApplied"]!));
+        }
+        Assert.StartsWith("Brought the schema of the SQLite database", load.Error, StringComparison.Ordinal);
+
+        Assert.Equal((false, 0, 0, 0), ((bool)again.Json()["changed"]!, (int)again.Json()["businessUnits"]!, (int)again.Json()["products"]!, (int)again.Json()["migrationsApplied"]!));
+        Assert.Equal(string.Empty, again.Error);
+
+        Assert.Equal(StatusKeys, CliRun.Keys(status.Json()));
+        Assert.Equal(("ready", 0, true, 2, 5), ((string)status.Json()["database"]!, (int)status.Json()["pendingMigrations"]!,
+            (bool)status.Json()["loaded"]!, (int)status.Json()["businessUnits"]!, (int)status.Json()["products"]!));
+
+        Assert.Equal(("remove", true, 2, 5), ((string)remove.Json()["action"]!, (bool)remove.Json()["changed"]!,
+            (int)remove.Json()["businessUnits"]!, (int)remove.Json()["products"]!));
+        Assert.Equal((0, 0), await _database.CountDemoAsync());
+    }
 
     [Fact]
     public async Task Load_NewSqliteFile_CreatesTwoBusinessUnitsAndFiveProducts()

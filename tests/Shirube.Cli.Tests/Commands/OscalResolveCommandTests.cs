@@ -56,6 +56,24 @@ public sealed class OscalResolveCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Resolve_as_json_describes_the_catalog_written()
+    {
+        Write("catalogs/small.json", Catalog);
+        var profile = Write("profiles/baseline.json", Profile("../catalogs/small.json"));
+        var output = Path.Combine(_folder.FullName, "resolved.json");
+
+        var run = await CliRunner.RunAsync("oscal", "resolve", profile, "-o", output, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var resolved = run.Json();
+        Assert.Equal(["profile", "file", "controls", "params", "warnings"], CliRun.Keys(resolved));
+        Assert.Equal((profile, output, 2, 1), ((string)resolved["profile"]!, (string)resolved["file"]!, (int)resolved["controls"]!, (int)resolved["params"]!));
+        Assert.Empty(resolved["warnings"]!.AsArray());
+        var control = JsonNode.Parse(await File.ReadAllTextAsync(output))!["catalog"]!["groups"]![0]!["controls"]![0]!;
+        Assert.Equal("x-1.1", (string)control["controls"]![0]!["id"]!);
+    }
+
+    [Fact]
     public async Task Resolve_ProfileWithAMissingImport_FailsNamingTheProfileAndTheHref()
     {
         var profile = Write("baseline.json", Profile("catalogs/missing.json"));

@@ -35,6 +35,28 @@ public sealed class BaselineExportTests
     }
 
     [Fact]
+    public async Task Export_as_json_describes_the_file_it_wrote()
+    {
+        var handler = new RecordingHandler(HttpStatusCode.OK, "exported bytes", "application/octet-stream");
+        var file = Path.Combine(Path.GetTempPath(), $"shirube-export-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            var run = await CliRunner.RunAsync(e => e with { HttpHandlerFactory = () => handler },
+                "baseline", "export", Id.ToString(), "--pdf", file, "--lang", "ja", "--server", "https://shirube.example", "--token", Token, "--format", "json");
+
+            Assert.Equal(0, run.ExitCode);
+            var written = run.Json();
+            Assert.Equal(["kind", "id", "format", "language", "file", "bytes"], CliRun.Keys(written));
+            Assert.Equal(("baseline", Id, "pdf", "ja", file), ((string)written["kind"]!, (Guid)written["id"]!, (string)written["format"]!, (string)written["language"]!, (string)written["file"]!));
+            Assert.Equal(new FileInfo(file).Length, (long)written["bytes"]!);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Export_Refused_LeavesNoFileAndNamesTheProblem()
     {
         var handler = new RecordingHandler(HttpStatusCode.NotFound,

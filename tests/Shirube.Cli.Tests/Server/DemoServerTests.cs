@@ -36,6 +36,22 @@ public sealed class DemoServerTests
     }
 
     [Fact]
+    public async Task Load_on_a_server_as_json_names_the_server_and_gives_the_counts()
+    {
+        var handler = new RecordingHandler(HttpStatusCode.OK, """{"businessUnits":2,"products":5}""");
+
+        var run = await CliRunner.RunAsync(e => e with { HttpHandlerFactory = () => handler },
+            "demo", "load", "--server", "https://shirube.example/base", "--token", Token, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var result = run.Json();
+        Assert.Equal(["action", "target", "where", "changed", "businessUnits", "products", "migrationsApplied"], CliRun.Keys(result));
+        Assert.Equal(("load", "server", "https://shirube.example/base/", true, 2, 5),
+            ((string)result["action"]!, (string)result["target"]!, (string)result["where"]!, (bool)result["changed"]!, (int)result["businessUnits"]!, (int)result["products"]!));
+        Assert.Null(result["migrationsApplied"]);
+    }
+
+    [Fact]
     public async Task Remove_Server_SendsDeleteAndPrintsTheCounts()
     {
         var handler = new RecordingHandler(HttpStatusCode.OK, """{"businessUnits":2,"products":5}""");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Spectre.Console;
 
@@ -6,6 +7,12 @@ namespace Shirube.Cli.Tests.Support;
 /// <summary>What one run of shirube printed and returned.</summary>
 internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
+    /// <summary>Standard output parsed as one JSON document: fails when anything else was printed there.</summary>
+    public JsonNode Json() => JsonNode.Parse(Out) ?? throw new InvalidOperationException("Standard output is JSON null.");
+
+    /// <summary>The property names of a JSON object, in the order they were written.</summary>
+    public static IEnumerable<string> Keys(JsonNode? node) => node!.AsObject().Select(p => p.Key);
+
     /// <summary>The numbers of the one row of the business units / products table in <see cref="Out"/>.</summary>
     public (int BusinessUnits, int Products) CountRow()
     {

@@ -4,11 +4,18 @@ namespace Shirube.Formats.Oscal.Resolution;
 
 /// <summary>
 /// The import phase for one import: which controls of the imported catalog are included. Follows the profile resolution
-/// specification: <c>include-all</c> takes every control; <c>include-controls</c> takes those named by <c>with-ids</c>
-/// or matched by a glob <c>pattern</c>, their descendants with <c>with-child-controls: yes</c> (default no), and their
-/// ancestors unless <c>with-parent-controls: no</c> (default yes, so an enhancement never loses its parent control);
-/// exclusions win over inclusions and take descendants only when asked.
+/// specification: <c>include-all</c> takes every control, nested ones too; <c>include-controls</c> takes exactly the
+/// controls named by <c>with-ids</c> or matched by a glob <c>pattern</c>, and their descendants only with
+/// <c>with-child-controls: yes</c> (default no); <c>exclude-controls</c> wins over inclusions and takes descendants only
+/// when asked. An included control never brings its parent: a selected enhancement whose control is not selected is
+/// selected alone, and the merge phase puts it where its parent stood.
 /// </summary>
+/// <remarks>
+/// A 2022 draft of the specification had <c>include-controls</c> bring ancestors by default (<c>with-parent-controls</c>,
+/// default yes). The OSCAL 1.0 profile schemas never had that flag, and NIST took it out of the model, the reference
+/// resolver and its tests again in 2023 (usnistgov/OSCAL#1816, #1843): only <c>with-child-controls</c> remains, so a
+/// profile selects what it names. An explicit <c>with-parent-controls: yes</c>, written to that draft, is still honoured.
+/// </remarks>
 internal sealed class ControlSelection
 {
     private readonly Dictionary<JsonObject, JsonObject?> _parents = new(ReferenceEqualityComparer.Instance);
@@ -56,7 +63,7 @@ internal sealed class ControlSelection
         if (directive["include-controls"] is JsonArray)
         {
             foreach (var selector in OscalNodes.Objects(directive, "include-controls"))
-                included.UnionWith(selection.Matching(selector, parentsByDefault: true));
+                included.UnionWith(selection.Matching(selector));
         }
         else if (!hasIncludeAll)
         {
@@ -65,7 +72,7 @@ internal sealed class ControlSelection
             included.UnionWith(selection.Controls);
         }
         foreach (var selector in OscalNodes.Objects(directive, "exclude-controls"))
-            included.ExceptWith(selection.Matching(selector, parentsByDefault: false));
+            included.ExceptWith(selection.Matching(selector));
 
         selection.Selected.UnionWith(included);
         if (selection.Selected.Count == 0)
@@ -74,17 +81,17 @@ internal sealed class ControlSelection
     }
 
     /// <summary>
-    /// The controls one selector names: by id or pattern, then descendants when <c>with-child-controls</c> is yes, then
-    /// ancestors when <c>with-parent-controls</c> is yes (or absent and <paramref name="parentsByDefault"/>).
+    /// The controls one selector names: by id or pattern, then their descendants when <c>with-child-controls</c> is yes,
+    /// and their ancestors only when the draft's <c>with-parent-controls</c> is explicitly yes.
     /// </summary>
-    public IEnumerable<JsonObject> Matching(JsonObject selector, bool parentsByDefault)
+    public IEnumerable<JsonObject> Matching(JsonObject selector)
     {
         var ids = new HashSet<string>(
             selector["with-ids"] is JsonArray withIds ? withIds.Select(IdOf).OfType<string>() : [], StringComparer.Ordinal);
         var patterns = OscalNodes.Objects(selector, "matching").Select(m => OscalNodes.Text(m, "pattern"))
             .Where(p => !string.IsNullOrEmpty(p)).Cast<string>().ToList();
         var withChildren = OscalNodes.Text(selector, "with-child-controls") == "yes";
-        var withParents = OscalNodes.Text(selector, "with-parent-controls") is { } p ? p == "yes" : parentsByDefault;
+        var withParents = OscalNodes.Text(selector, "with-parent-controls") == "yes";
 
         var result = new List<JsonObject>();
         foreach (var control in Controls)

@@ -21,10 +21,12 @@ internal sealed record MergedStructure(JsonArray Controls, JsonArray Groups, Lis
 /// groups; <c>as-is</c> reproduces the imported groups (with all their non-control content) that hold a selected control,
 /// merging groups of the same id from different imports; <c>custom</c> builds the profile's own groups and inserts the
 /// selected controls where its <c>insert-controls</c> say.</para>
-/// <para>In all three a selected child control stays nested in its nearest selected ancestor, and one whose parent was
-/// not selected moves up to where the parent would have been. That is what NIST's resolver and its expected test
-/// outputs do for <c>flat</c> too (e.g. <c>req-include-all-flat</c>), although the specification's prose says flat has
-/// "no nesting of controls"; keeping enhancements under their controls keeps SP 800-53 baselines readable.</para>
+/// <para>In all three a selected child control stays nested in its nearest selected ancestor. One whose parent was not
+/// selected moves up to where the parent stood (under <c>as-is</c>, into the parent's group), and the parent is not
+/// output: SP 800-53's PRIVACY baseline names AC-3(14) but not AC-3, and gets AC-3(14) directly in the AC family.</para>
+/// <para>Nesting under a selected parent is what NIST's resolver and its expected test outputs do for <c>flat</c> too
+/// (e.g. <c>req-include-all-flat</c>), although the specification's prose says flat has "no nesting of controls";
+/// keeping enhancements under their controls keeps SP 800-53 baselines readable.</para>
 /// </remarks>
 internal sealed class MergePhase
 {
@@ -269,9 +271,9 @@ internal sealed class MergePhase
             if (insert.ContainsKey("include-all"))
                 here.UnionWith(selection.Selected);
             foreach (var selector in OscalNodes.Objects(insert, "include-controls"))
-                here.UnionWith(selection.Matching(selector, parentsByDefault: false).Where(selection.Selected.Contains));
+                here.UnionWith(selection.Matching(selector).Where(selection.Selected.Contains));
             foreach (var selector in OscalNodes.Objects(insert, "exclude-controls"))
-                here.ExceptWith(selection.Matching(selector, parentsByDefault: false));
+                here.ExceptWith(selection.Matching(selector));
             picked.UnionWith(here);
             foreach (var control in selection.Controls.Where(here.Contains))
             {

@@ -14,26 +14,34 @@ namespace Shirube.Formats.Tests.Oscal.Resolution;
 /// The profiles import <c>NIST_SP-800-53_rev5_catalog.xml</c>; the folder holds the JSON rendition, which
 /// <see cref="FileDocumentSource"/> reads in its place.
 /// </remarks>
-public class ProfileResolverNistTests
+public partial class ProfileResolverNistTests
 {
-    private static readonly ConcurrentDictionary<string, Lazy<(JsonObject Ours, JsonObject Nist, ResolvedProfile Resolved)>> Runs = new();
+    private static readonly ConcurrentDictionary<string, Lazy<ResolvedProfile>> Resolutions = new();
+    private static readonly ConcurrentDictionary<string, Lazy<JsonObject>> NistCatalogs = new();
 
     private static string Folder() =>
         Path.Combine(OscalTestData.Corpora(), "oscal-content", "rev5-2021-06-08", "nist.gov", "SP800-53", "rev5", "json");
 
+    /// <summary>Our resolution of a baseline profile (LOW, MODERATE, HIGH or PRIVACY), once per test run.</summary>
+    private static ResolvedProfile Resolved(string baseline)
+    {
+        var folder = Folder();
+        return Resolutions.GetOrAdd(baseline, b => new Lazy<ResolvedProfile>(() =>
+        {
+            var source = new FileDocumentSource();
+            var uri = FileDocumentSource.ToUri(Path.Combine(folder, $"NIST_SP-800-53_rev5_{b}-baseline_profile.json"));
+            return ProfileResolver.Resolve(source.Load(uri), uri, source, OscalTestData.LastModified);
+        })).Value;
+    }
+
     /// <summary>Our resolution of the baseline and NIST's resolved catalog (the objects under "catalog").</summary>
     private static (JsonObject Ours, JsonObject Nist, ResolvedProfile Resolved) Run(string baseline)
     {
+        var resolved = Resolved(baseline);
         var folder = Folder();
-        return Runs.GetOrAdd(baseline, b => new Lazy<(JsonObject, JsonObject, ResolvedProfile)>(() =>
-        {
-            var profilePath = Path.Combine(folder, $"NIST_SP-800-53_rev5_{b}-baseline_profile.json");
-            var source = new FileDocumentSource();
-            var uri = FileDocumentSource.ToUri(profilePath);
-            var resolved = ProfileResolver.Resolve(source.Load(uri), uri, source, OscalTestData.LastModified);
-            var nist = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, $"NIST_SP-800-53_rev5_{b}-baseline-resolved-profile_catalog.json")))!;
-            return (resolved.Catalog["catalog"]!.AsObject(), nist["catalog"]!.AsObject(), resolved);
-        })).Value;
+        var nist = NistCatalogs.GetOrAdd(baseline, b => new Lazy<JsonObject>(() => JsonNode.Parse(File.ReadAllText(
+            Path.Combine(folder, $"NIST_SP-800-53_rev5_{b}-baseline-resolved-profile_catalog.json")))!["catalog"]!.AsObject())).Value;
+        return (resolved.Catalog["catalog"]!.AsObject(), nist, resolved);
     }
 
     /// <summary>Every control in document order: id, the group it is in, and the control it is nested in.</summary>

@@ -117,7 +117,7 @@ public partial class ProfileResolverTests
 
         var resolved = folder.Resolve("profiles/outer.json");
 
-        Assert.Equal("gb[b2] gc[c3(c3.a)]", Outline(resolved));
+        Assert.Equal("gb[b2] gc[c3.a]", Outline(resolved));
         Assert.Equal("outer.json", (string)resolved.Catalog["catalog"]!["metadata"]!["links"]![0]!["href"]!);
     }
 

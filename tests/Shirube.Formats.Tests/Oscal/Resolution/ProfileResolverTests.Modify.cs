@@ -232,7 +232,7 @@ public partial class ProfileResolverTests
 
         var resolved = ProfileResolver.Resolve(profile, At("profile.json"), source, Now);
 
-        Assert.Equal("ga[a1] gc[cb[c3(c3.a)]]", Outline(resolved));
+        Assert.Equal("ga[a1] gc[cb[c3.a]]", Outline(resolved));
         Assert.True(JsonNode.DeepEquals(before, catalog));
         Assert.True(JsonNode.DeepEquals(profileBefore, profile));
     }
