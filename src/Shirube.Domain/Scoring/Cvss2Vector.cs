@@ -5,10 +5,15 @@ namespace Shirube.Domain.Scoring;
 
 /// <summary>
 /// A CVSS v2.0 vector, bare (<c>AV:N/AC:L/Au:N/C:P/I:P/A:P</c>) or in parentheses, with optional temporal
-/// (E, RL, RC) and environmental (CDP, TD, CR, IR, AR) metrics; scored as "A Complete Guide to the Common
-/// Vulnerability Scoring System Version 2.0" (FIRST, 2007), section 3.2, defines.
+/// (E, RL, RC) and environmental (CDP, TD, CR, IR, AR) metrics; scored with the equations of "A Complete Guide to
+/// the Common Vulnerability Scoring System Version 2.0" (FIRST, 2007), section 3.2, as NVD's CVSS v2 calculator
+/// computes them.
 /// </summary>
-/// <remarks>Arithmetic is exact decimal, and round_to_1_decimal rounds half away from zero.</remarks>
+/// <remarks>
+/// The calculator works in IEEE 754 double and rounds with JavaScript's <c>Math.round(x * 10) / 10</c>, so a score
+/// such as 9.0 × 0.95, which is 8.549999… in double, is 8.5 there; Shirube computes the same way to give the same
+/// score. Its environmental equation rounds the adjusted temporal score but not the adjusted base score under it.
+/// </remarks>
 public sealed class Cvss2Vector : CvssVector
 {
     private const CvssMetricGroup Temporal = CvssMetricGroup.Temporal;
@@ -32,13 +37,18 @@ public sealed class Cvss2Vector : CvssVector
 
     private Cvss2Vector(string?[] values) : base(Set, values)
     {
-        var impact = Impact(1, 1, 1, cap: false);
+        // The guide's order; NVD's equations page writes 20 × AC × Au × AV, which gives another last bit for four of the
+        // 27 combinations but the same scores for every vector.
         var exploitability = 20 * AccessVector * AccessComplexity * Authentication;
-        BaseScore = OneDecimal(BaseEquation(impact, exploitability));
-        TemporalScore = OneDecimal(TemporalEquation(BaseScore));
-        var adjustedImpact = Impact(Requirement("CR"), Requirement("IR"), Requirement("AR"), cap: true);
-        var adjustedTemporal = TemporalEquation(BaseEquation(adjustedImpact, exploitability));
-        EnvironmentalScore = OneDecimal(Round1((adjustedTemporal + (10 - adjustedTemporal) * CollateralDamage) * TargetDistribution));
+        var baseScore = RoundToOneDecimal(BaseEquation(Impact(1, 1, 1), exploitability));
+        var temporalScore = RoundToOneDecimal(TemporalEquation(baseScore));
+        // AdjustedTemporal is the temporal equation over the base equation with the AdjustedImpact, which is capped at 10.
+        var adjustedBase = BaseEquation(Math.Min(10, Impact(Requirement("CR"), Requirement("IR"), Requirement("AR"))), exploitability);
+        var adjustedTemporal = RoundToOneDecimal(TemporalEquation(adjustedBase));
+        var environmentalScore = RoundToOneDecimal((adjustedTemporal + ((10 - adjustedTemporal) * CollateralDamage)) * TargetDistribution);
+        BaseScore = Published(baseScore);
+        TemporalScore = Published(temporalScore);
+        EnvironmentalScore = Published(environmentalScore);
     }
 
     /// <inheritdoc/>
@@ -82,37 +92,50 @@ public sealed class Cvss2Vector : CvssVector
     /// <inheritdoc/>
     public override CvssScore Score() => ScoreWithGroups(BaseScore, TemporalScore, EnvironmentalScore);
 
-    private static decimal Round1(decimal value) => decimal.Round(value, 1, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// The guide's round_to_1_decimal as NVD's calculator writes it, <c>Math.round(x * 10) / 10</c>: JavaScript's
+    /// Math.round takes the nearest integer and, at a tie, the one towards positive infinity.
+    /// </summary>
+    private static double RoundToOneDecimal(double value) => JavaScriptRound(value * 10) / 10;
 
-    private static decimal BaseEquation(decimal impact, decimal exploitability) =>
-        impact == 0 ? 0 : Round1(((0.6m * impact) + (0.4m * exploitability) - 1.5m) * 1.176m);
-
-    private decimal TemporalEquation(decimal baseScore) => Round1(baseScore * Exploitability * RemediationLevel * ReportConfidence);
-
-    // The adjusted impact of the environmental equation is capped at 10; the base impact is not.
-    private decimal Impact(decimal cr, decimal ir, decimal ar, bool cap)
+    private static double JavaScriptRound(double value)
     {
-        var impact = 10.41m * (1 - ((1 - (ImpactWeight("C") * cr)) * (1 - (ImpactWeight("I") * ir)) * (1 - (ImpactWeight("A") * ar))));
-        return cap ? Math.Min(10, impact) : impact;
+        // value - floor(value) is exact in double, so the tie test sees the value the calculator sees.
+        var floor = Math.Floor(value);
+        return value - floor >= 0.5 ? floor + 1 : floor;
     }
 
-    private decimal AccessVector => Value("AV") switch { "L" => 0.395m, "A" => 0.646m, _ => 1.0m };
+    /// <summary>
+    /// A score as Shirube reports it. The guide's scores lie between 0.0 and 10.0, but with low requirements the
+    /// adjusted base equation can fall below zero and carry the environmental score to -0.1 or less; that reads as 0.0.
+    /// </summary>
+    private static decimal Published(double score) => OneDecimal(Math.Max(0, score));
 
-    private decimal AccessComplexity => Value("AC") switch { "H" => 0.35m, "M" => 0.61m, _ => 0.71m };
+    private static double BaseEquation(double impact, double exploitability) =>
+        ((0.6 * impact) + (0.4 * exploitability) - 1.5) * (impact == 0 ? 0 : 1.176);
 
-    private decimal Authentication => Value("Au") switch { "M" => 0.45m, "S" => 0.56m, _ => 0.704m };
+    private double TemporalEquation(double baseScore) => baseScore * Exploitability * RemediationLevel * ReportConfidence;
 
-    private decimal ImpactWeight(string key) => Value(key) switch { "N" => 0m, "P" => 0.275m, _ => 0.660m };
+    private double Impact(double cr, double ir, double ar) =>
+        10.41 * (1 - ((1 - (ImpactWeight("C") * cr)) * (1 - (ImpactWeight("I") * ir)) * (1 - (ImpactWeight("A") * ar))));
 
-    private decimal Exploitability => Value("E") switch { "U" => 0.85m, "POC" => 0.9m, "F" => 0.95m, _ => 1.0m };
+    private double AccessVector => Value("AV") switch { "L" => 0.395, "A" => 0.646, _ => 1.0 };
 
-    private decimal RemediationLevel => Value("RL") switch { "OF" => 0.87m, "TF" => 0.90m, "W" => 0.95m, _ => 1.0m };
+    private double AccessComplexity => Value("AC") switch { "H" => 0.35, "M" => 0.61, _ => 0.71 };
 
-    private decimal ReportConfidence => Value("RC") switch { "UC" => 0.90m, "UR" => 0.95m, _ => 1.0m };
+    private double Authentication => Value("Au") switch { "M" => 0.45, "S" => 0.56, _ => 0.704 };
 
-    private decimal CollateralDamage => Value("CDP") switch { "L" => 0.1m, "LM" => 0.3m, "MH" => 0.4m, "H" => 0.5m, _ => 0m };
+    private double ImpactWeight(string key) => Value(key) switch { "N" => 0, "P" => 0.275, _ => 0.660 };
 
-    private decimal TargetDistribution => Value("TD") switch { "N" => 0m, "L" => 0.25m, "M" => 0.75m, _ => 1.0m };
+    private double Exploitability => Value("E") switch { "U" => 0.85, "POC" => 0.9, "F" => 0.95, _ => 1.0 };
 
-    private decimal Requirement(string key) => Value(key) switch { "L" => 0.5m, "H" => 1.51m, _ => 1.0m };
+    private double RemediationLevel => Value("RL") switch { "OF" => 0.87, "TF" => 0.90, "W" => 0.95, _ => 1.0 };
+
+    private double ReportConfidence => Value("RC") switch { "UC" => 0.90, "UR" => 0.95, _ => 1.0 };
+
+    private double CollateralDamage => Value("CDP") switch { "L" => 0.1, "LM" => 0.3, "MH" => 0.4, "H" => 0.5, _ => 0 };
+
+    private double TargetDistribution => Value("TD") switch { "N" => 0, "L" => 0.25, "M" => 0.75, _ => 1.0 };
+
+    private double Requirement(string key) => Value(key) switch { "L" => 0.5, "H" => 1.51, _ => 1.0 };
 }

@@ -200,4 +200,11 @@ public abstract class CvssVector
 
     /// <summary>A score with exactly one decimal, so that 5 reads "5.0" wherever it is printed.</summary>
     private protected static decimal OneDecimal(decimal score) => decimal.Round(score, 1, MidpointRounding.AwayFromZero) + 0.0m;
+
+    /// <summary>
+    /// A score computed in double, as the reference calculators compute it, with exactly one decimal. The score
+    /// is already a tenth in double (the nearest double to n / 10); the conversion keeps 15 significant digits,
+    /// which gives back that tenth.
+    /// </summary>
+    private protected static decimal OneDecimal(double score) => OneDecimal((decimal)score);
 }
