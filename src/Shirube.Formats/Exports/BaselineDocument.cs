@@ -95,10 +95,20 @@ public sealed record LineResult(
 /// <param name="Completed">When it was completed (UTC), if it was.</param>
 /// <param name="ActualLevel">The highest level whose requirements are all met, or null when not even MUST is met.</param>
 /// <param name="Shares">Share met (0..1) per level, over the lines that apply.</param>
+/// <param name="PartShares">Share met (0..1) per IoT part group of the lines up to the required level; charted when given.</param>
+/// <param name="History">The product's completed assessments, oldest first, this one included; charted when given.</param>
 public sealed record AssessmentInfo(
     Guid Id,
     string ProductVersion,
     DateTime Started,
     DateTime? Completed,
     RequirementLevel? ActualLevel,
-    IReadOnlyDictionary<RequirementLevel, double> Shares);
+    IReadOnlyDictionary<RequirementLevel, double> Shares,
+    IReadOnlyDictionary<IotPartGroup, double>? PartShares = null,
+    IReadOnlyList<HistoryEntry>? History = null);
+
+/// <summary>One completed assessment in a product's history.</summary>
+/// <param name="ProductVersion">The product version assessed.</param>
+/// <param name="Completed">When it was completed (UTC).</param>
+/// <param name="Shares">Share met (0..1) per level.</param>
+public sealed record HistoryEntry(string ProductVersion, DateTime Completed, IReadOnlyDictionary<RequirementLevel, double> Shares);

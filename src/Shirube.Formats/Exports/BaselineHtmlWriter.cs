@@ -32,6 +32,9 @@ public static class BaselineHtmlWriter
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.2rem; margin: 0; }
         dl.facts dt { font-weight: bold; color: var(--muted); }
         dl.facts dd { margin: 0; }
+        figure.chart { margin: 1rem 0; break-inside: avoid; }
+        figure.chart figcaption { font-weight: bold; color: var(--muted); margin-bottom: .3rem; }
+        figure.chart svg { max-width: 100%; height: auto; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
         th, td { border: 1px solid var(--rule); padding: .3rem .45rem; vertical-align: top; text-align: left; }
         th { background: var(--head); }
@@ -149,7 +152,7 @@ public static class BaselineHtmlWriter
             if (doc.Product is { } product)
             {
                 if (product.Sector is { } sector)
-                    Fact(W("Sector"), sector);
+                    Fact(W("Sector"), BaselineText.Sector(sector, lang));
                 Fact(W("Markets"), product.Markets.Count == 0 ? W("None") : string.Join(", ", product.Markets));
                 Fact(W("RiskClass"), product.RiskClass?.ToString(CultureInfo.InvariantCulture) ?? W("None"));
                 Fact(W("RequiredLevel"), BaselineText.LevelCode(product.RequiredLevel));
@@ -236,6 +239,8 @@ public static class BaselineHtmlWriter
                     Fact($"{W("ShareMet")}: {BaselineText.LevelCode(level)}", BaselineText.Percent(share));
             }
             Line("</dl>");
+            foreach (var (title, plot) in ExportCharts.For(a, lang, ExportCharts.HtmlFont))
+                Line($"<figure class=\"chart\"><figcaption>{E(title)}</figcaption>{ExportCharts.Svg(plot, 640, 280)}</figure>");
 
             Line($"<h3>3.2 {E(W("AssessmentLines"))}</h3>")
                 .Append("<table class=\"results\"><thead><tr>")

@@ -66,7 +66,7 @@ public static class BaselinePdfWriter
         var lang = BaselineText.Language(language, nameof(language));
         using var fonts = PdfFonts.Find(options ?? new BaselinePdfOptions());
         var layout = new PdfLayout(fonts);
-        new Composer(doc, lang, layout).Compose();
+        new Composer(doc, lang, layout, ExportCharts.PdfFont(fonts)).Compose();
 
         var metadata = SKDocumentPdfMetadata.Default;
         metadata.Title = $"{BaselineText.Word("DocumentTitle", lang)} — {doc.Name}";
@@ -85,7 +85,7 @@ public static class BaselinePdfWriter
         pdf.Close();
     }
 
-    private sealed class Composer(BaselineDocument doc, string lang, PdfLayout layout)
+    private sealed class Composer(BaselineDocument doc, string lang, PdfLayout layout, string chartFont)
     {
         private string W(string key) => BaselineText.Word(key, lang);
 
@@ -131,7 +131,7 @@ public static class BaselinePdfWriter
             if (doc.Product is { } product)
             {
                 if (product.Sector is { } sector)
-                    facts.Add((W("Sector"), sector));
+                    facts.Add((W("Sector"), BaselineText.Sector(sector, lang)));
                 facts.Add((W("Markets"), product.Markets.Count == 0 ? W("None") : string.Join(", ", product.Markets)));
                 facts.Add((W("RiskClass"), product.RiskClass?.ToString(CultureInfo.InvariantCulture) ?? W("None")));
                 facts.Add((W("RequiredLevel"), BaselineText.LevelCode(product.RequiredLevel)));
@@ -204,6 +204,11 @@ public static class BaselinePdfWriter
                     facts.Add(($"{W("ShareMet")}: {BaselineText.LevelCode(level)}", BaselineText.Percent(share)));
             }
             layout.Facts(facts, Label, Body);
+            foreach (var (title, plot) in ExportCharts.For(a, lang, chartFont))
+            {
+                layout.Heading(title, H3, before: 12, after: 2, keep: 200);
+                layout.Picture(200, (canvas, area) => ExportCharts.Draw(plot, canvas, area));
+            }
 
             layout.Heading($"3.2 {W("AssessmentLines")}", H2, before: 18);
             layout.Table(

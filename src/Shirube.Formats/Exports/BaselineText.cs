@@ -71,11 +71,23 @@ internal static class BaselineText
         ["NoLines"] = ("該当する要求事項はありません。", "No requirements."),
         ["Page"] = ("{0} / {1} ページ", "Page {0} of {1}"),
         ["Contents"] = ("目次", "Contents"),
+        ["ChartParts"] = ("IoT 構成要素別の達成率（必要レベルまで）", "Share met per IoT part (up to the required level)"),
+        ["ChartHistory"] = ("バージョンごとの達成率の推移", "Share met across versions"),
+        ["Sector.automotive"] = ("自動車", "Automotive"),
+        ["Sector.consumer"] = ("コンシューマ", "Consumer"),
+        ["Sector.industrial"] = ("産業", "Industrial"),
+        ["Sector.medical"] = ("医療機器", "Medical devices"),
+        ["Sector.power-control"] = ("電力制御", "Power control"),
+        ["Sector.smart-meter"] = ("スマートメーター", "Smart meter"),
     };
 
     /// <summary>A fixed word in the language ("ja" or "en").</summary>
     public static string Word(string key, string lang) =>
         Words.TryGetValue(key, out var w) ? (lang == "ja" ? w.Ja : w.En) : throw new KeyNotFoundException($"No export text '{key}'.");
+
+    /// <summary>A product sector's name in the language, as the web UI names it; a sector Shirube does not know stays as written.</summary>
+    public static string Sector(string sector, string lang) =>
+        Words.ContainsKey("Sector." + sector) ? Word("Sector." + sector, lang) : sector;
 
     /// <summary>The word in both languages, Japanese first: "タイトル / Title".</summary>
     public static string Both(string key) => $"{Word(key, "ja")} / {Word(key, "en")}";

@@ -162,7 +162,7 @@ public static class BaselineXlsxWriter
         Row(BaselineText.Both("Product"), doc.Product?.Name ?? BaselineText.Both("CompanyBaseline"));
         if (doc.Product is { } product)
         {
-            Row(BaselineText.Both("Sector"), product.Sector ?? string.Empty);
+            Row(BaselineText.Both("Sector"), product.Sector is { } sector ? $"{BaselineText.Sector(sector, "ja")} / {BaselineText.Sector(sector, "en")}" : string.Empty);
             Row(BaselineText.Both("Markets"), string.Join(", ", product.Markets));
             Row(BaselineText.Both("RiskClass"), product.RiskClass?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
             Row(BaselineText.Both("RequiredLevel"), BaselineText.LevelCode(product.RequiredLevel));

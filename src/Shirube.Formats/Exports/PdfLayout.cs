@@ -91,6 +91,16 @@ internal sealed class PdfLayout(PdfFonts fonts)
         }
     }
 
+    /// <summary>A picture the full content width wide and <paramref name="height"/> high, on the next page when it does not fit.</summary>
+    public void Picture(float height, Action<SKCanvas, SKRect> draw)
+    {
+        if (_pages.Count == 0 || _y + height > Limit)
+            NewPage();
+        var area = new SKRect(Left, _y, Left + ContentWidth, _y + height);
+        _ops.Add(canvas => draw(canvas, area));
+        _y += height;
+    }
+
     /// <summary>Label/value rows: the labels in a column of their own, the values wrapped beside them.</summary>
     public void Facts(IEnumerable<(string Label, string Value)> facts, PdfStyle label, PdfStyle value, float labelWidth = 150)
     {

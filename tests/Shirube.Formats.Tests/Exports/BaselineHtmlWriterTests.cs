@@ -39,6 +39,46 @@ public partial class BaselineHtmlWriterTests
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ja", "業種", "コンシューマ")]
+    [InlineData("en", "Sector", "Consumer")]
+    public void The_scope_names_the_sector_in_the_language_of_the_export_not_by_its_code(string lang, string label, string sector)
+    {
+        var html = BaselineHtmlWriter.Write(BaselineTestData.WithAssessment(), lang);
+
+        var at = Index(html, label);
+        Assert.True(html.IndexOf(sector, at, StringComparison.Ordinal) is var s && s > at && s - at < 80, html[at..(at + 80)]);
+        Assert.DoesNotContain(">consumer<", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ja", "IoT 構成要素別の達成率", "デバイス", "マネジメント", "バージョンごとの達成率の推移")]
+    [InlineData("en", "Share met per IoT part", "Device", "Management", "Share met across versions")]
+    public void The_assessment_chapter_charts_the_parts_and_the_history_as_inline_svg_in_the_language(string lang, string partsTitle, string device, string management, string historyTitle)
+    {
+        var html = BaselineHtmlWriter.Write(BaselineTestData.WithAssessment(), lang);
+
+        var assessment = Index(html, "id=\"assessment\"");
+        var lines = Index(html, "<h3>3.2 ");
+        var figures = Regex.Matches(html, "<figure class=\"chart\"><figcaption>([^<]*)</figcaption>(<svg.*?</svg>)\\s*</figure>", RegexOptions.Singleline);
+        Assert.True(figures.Count == 2, html[assessment..Math.Min(html.Length, assessment + 2500)]);
+        Assert.All(figures, f => Assert.InRange(f.Index, assessment, lines));
+        var (parts, history) = (figures[0].Groups, figures[1].Groups);
+        Assert.StartsWith(partsTitle, parts[1].Value, StringComparison.Ordinal);
+        Assert.Contains(device, parts[2].Value, StringComparison.Ordinal);
+        Assert.Contains(management, parts[2].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("Platform", parts[2].Value, StringComparison.Ordinal);
+        Assert.Equal(historyTitle, history[1].Value);
+        foreach (var label in new[] { "2.3.0", "2.4.1", "MUST", "SHOULD", "BETTER", "100 %" })
+            Assert.Contains(label, history[2].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_baseline_without_an_assessment_has_no_charts()
+    {
+        Assert.DoesNotContain("<svg", BaselineHtmlWriter.Write(BaselineTestData.WithoutAssessment(), "en"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Write_Page_IsSelfContainedAndPrintable()
     {

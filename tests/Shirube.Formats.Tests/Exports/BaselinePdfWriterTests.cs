@@ -99,6 +99,31 @@ public class BaselinePdfWriterTests
     }
 
     [Theory]
+    [InlineData("ja", "業種コンシューマ")]
+    [InlineData("en", "SectorConsumer")]
+    public void The_scope_names_the_sector_in_the_language_of_the_export_not_by_its_code(string lang, string sector)
+    {
+        var scope = Pages(lang == "ja" ? JaPdf() : En.Value)[1];
+
+        Assert.Contains(sector, scope, StringComparison.Ordinal);
+        Assert.DoesNotContain((lang == "ja" ? "業種" : "Sector") + "consumer", scope, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ja", "バージョンごとの達成率の推移")]
+    [InlineData("en", "Sharemetacrossversions")]
+    public void The_assessment_chapter_draws_the_history_chart_with_its_versions_and_levels(string lang, string title)
+    {
+        var pages = Pages(lang == "ja" ? JaPdf() : En.Value);
+
+        var page = pages.FindIndex(p => p.Contains(title, StringComparison.Ordinal));
+        Assert.True(page >= 0, $"'{title}' is not in the PDF");
+        var after = pages[page][pages[page].IndexOf(title, StringComparison.Ordinal)..];
+        foreach (var label in new[] { "2.3.0", "2.4.1", "MUST", "SHOULD", "BETTER", "100%" })
+            Assert.Contains(label, after, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("ja")]
     [InlineData("en")]
     public void Write_AssessedBaseline_EveryIncludedTitleIdAndLevelIsExtractable(string lang)

@@ -89,7 +89,14 @@ internal static class BaselineTestData
             assessment = new AssessmentInfo(
                 new Guid("5f0c3c1e-8a4b-4d2c-9e71-1a2b3c4d5e6f"), "2.4.1",
                 new DateTime(2025, 5, 12, 0, 30, 0, DateTimeKind.Utc), new DateTime(2025, 5, 30, 8, 0, 0, DateTimeKind.Utc),
-                null, shares);
+                null, shares,
+                PartShares: new Dictionary<IotPartGroup, double> { [IotPartGroup.Device] = 0.8, [IotPartGroup.Network] = 0.5, [IotPartGroup.Management] = 0.25 },
+                History:
+                [
+                    new HistoryEntry("2.3.0", new DateTime(2024, 11, 2, 0, 0, 0, DateTimeKind.Utc),
+                        new Dictionary<RequirementLevel, double> { [RequirementLevel.Must] = 0.5, [RequirementLevel.Should] = 0.25, [RequirementLevel.Better] = 0 }),
+                    new HistoryEntry("2.4.1", new DateTime(2025, 5, 30, 8, 0, 0, DateTimeKind.Utc), shares),
+                ]);
         }
 
         return new BaselineDocument(

@@ -8,14 +8,14 @@ using Shirube.Domain.Portfolio;
 
 namespace Shirube.Web.Features.Assessments;
 
-internal sealed record HeatCell(string Column, int Applicable, int Met, double Ratio);
+public sealed record HeatCell(string Column, int Applicable, int Met, double Ratio);
 
-internal sealed record HeatRow(Guid ProductId, string Product, Guid UnitId, string Unit, string Field, string RequiredLevel, string? ActualLevel,
+public sealed record HeatRow(Guid ProductId, string Product, Guid UnitId, string Unit, string Field, string RequiredLevel, string? ActualLevel,
     bool MeetsRequired, Guid? AssessmentId, string? Version, DateTime? AssessedAt, int Gaps, int MustGaps, HeatCell[] Cells);
 
 internal sealed record HeatmapDto(string By, string[] Columns, HeatRow[] Rows);
 
-internal sealed record HistoryPoint(Guid AssessmentId, string Version, DateTime StartedAt, DateTime? CompletedAt, int BaselineVersion,
+public sealed record HistoryPoint(Guid AssessmentId, string Version, DateTime StartedAt, DateTime? CompletedAt, int BaselineVersion,
     string RequiredLevel, string? ActualLevel, Dictionary<string, double> Shares);
 
 /// <summary>

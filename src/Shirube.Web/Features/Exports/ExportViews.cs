@@ -15,7 +15,7 @@ internal sealed record ExportFile(byte[] Content, string ContentType, string? Fi
 /// <summary>
 /// Baselines, and assessments with their baseline version, as Excel, PDF, HTML and OSCAL, read through the unit filter.
 /// </summary>
-internal sealed class ExportViews(IDbContextFactory<ShirubeDbContext> contexts, Catalog catalog, IConfiguration config, TimeProvider clock)
+internal sealed class ExportViews(IDbContextFactory<ShirubeDbContext> contexts, Catalog catalog, IConfiguration config, TimeProvider clock, PortfolioViews portfolio)
 {
     /// <summary>The formats, in the order the pages offer them.</summary>
     public static readonly string[] Formats = ["xlsx", "pdf", "html", "oscal"];
@@ -37,7 +37,19 @@ internal sealed class ExportViews(IDbContextFactory<ShirubeDbContext> contexts, 
         var (kind, language) = Check(format, lang);
         await using var db = await contexts.CreateDbContextAsync();
         var doc = await ForAssessmentAsync(db, catalog, id, language) ?? throw ExportErrors.AssessmentNotFound(id).Exception();
+        if (doc is { Product: { } product, Assessment: { } assessment })
+            doc = doc with { Assessment = assessment with { History = await HistoryAsync(product.Id, assessment) } };
         return Render(doc, kind, language, assessment: true);
+    }
+
+    // The product's completed assessments up to this one, for the export's history chart.
+    private async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid productId, AssessmentInfo assessment)
+    {
+        var points = await portfolio.HistoryAsync(productId);
+        return [.. points
+            .Where(p => p.CompletedAt is not null && (p.AssessmentId == assessment.Id || p.StartedAt <= assessment.Started))
+            .Select(p => new HistoryEntry(p.Version, p.CompletedAt!.Value,
+                Enum.GetValues<RequirementLevel>().ToDictionary(l => l, l => p.Shares.GetValueOrDefault(l.ToString()))))];
     }
 
     private static (string Format, string Language) Check(string? format, string? lang)
@@ -115,7 +127,8 @@ internal sealed class ExportViews(IDbContextFactory<ShirubeDbContext> contexts, 
             return Line(l, catalog, result);
         }).ToList();
         var assessment = new AssessmentInfo(view.Assessment.Id, view.Version.Version, view.Assessment.StartedAt, view.Assessment.CompletedAt,
-            view.Score.Actual, view.Score.Levels.ToDictionary(l => l.Key, l => l.Value.Ratio));
+            view.Score.Actual, view.Score.Levels.ToDictionary(l => l.Key, l => l.Value.Ratio),
+            PartShares: view.Score.Groups.ToDictionary(g => g.Key, g => g.Value.Ratio));
         return await DocumentAsync(db, catalog, view.Baseline, snapshot.Version, snapshot.PublishedAt, view.Product, lines, assessment, language);
     }
 

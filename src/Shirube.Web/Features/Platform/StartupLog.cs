@@ -8,6 +8,6 @@ internal static partial class StartupLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the administrator '{User}' from Bootstrap:AdminUser.")]
     public static partial void AdministratorFromSettings(ILogger logger, string user);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the administrator '{User}' with a one-time password (printed on the console).")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the administrator '{User}' with a one-time password (printed on the console).")]
     public static partial void AdministratorWithOneTimePassword(ILogger logger, string user);
 }

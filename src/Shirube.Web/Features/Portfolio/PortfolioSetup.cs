@@ -7,8 +7,6 @@ internal static class PortfolioSetup
     {
         services.AddScoped<ProductViews>();
         services.AddScoped<ProductCommands>();
-        // The dashboard is a page over the portfolio; its reads are registered with it.
-        services.AddScoped<Dashboard.DashboardViews>();
         return services;
     }
 
