@@ -37,6 +37,8 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        // The dashboard's checklist: each step's link text and its hint.
+        ["FirstSteps."] = Enum.GetNames<Shirube.Domain.Dashboard.FirstStep>().SelectMany(s => new[] { s, s + ".Hint" }),
         // Every metric and value of every CVSS version, by family (2, 3, 4): the editor offers all of them.
         ["Cvss.M."] = CvssKeys().Select(k => $"{k.Family}.{k.Metric.Key}").Distinct(),
         ["Cvss.V."] = CvssKeys().SelectMany(k => k.Metric.Values.Select(v => $"{k.Family}.{k.Metric.Key}.{v}")).Distinct(),
