@@ -46,6 +46,9 @@ public static class BrowserSession
     /// </summary>
     public static async Task ClickToPageAsync(IPage page, string selector, string url)
     {
+        // A link clicked while the page is still prerendered can be overtaken by the circuit starting for the page
+        // being left, which renders that page again at the new URL (seen once in CI on /products).
+        await WaitUntilInteractive(page);
         await page.ClickAsync(selector);
         await page.WaitForURLAsync(url);
         await WaitUntilInteractive(page);
