@@ -7,6 +7,9 @@ internal static class NoticesSetup
     {
         services.AddSingleton<NoticeCentre>();
         services.AddScoped<NoticeViews>();
+        // Mail and webhooks: a webhook that fails transiently is retried with backoff; one that keeps failing is left alone a while.
+        services.AddHttpClient(Delivery.NoticeDelivery.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).AddStandardResilienceHandler();
+        services.AddScoped<Delivery.NoticeDelivery>();
         return services;
     }
 
