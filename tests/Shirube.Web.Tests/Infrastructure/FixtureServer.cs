@@ -28,6 +28,15 @@ public sealed class FixtureServer : IAsyncDisposable
     /// <summary>How many requests each path received.</summary>
     public Dictionary<string, int> Requests { get; } = [];
 
+    /// <summary>Paths whose next requests fail with a status (a feed server in trouble), and how many times.</summary>
+    public Dictionary<string, (int Times, int Status)> Failures { get; } = [];
+
+    /// <summary>The Last-Modified every file is served with.</summary>
+    public static readonly DateTimeOffset LastModified = new(2026, 8, 21, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The entity tag a file is served with: a hash of its bytes, so a changed file has a new tag.</summary>
+    public static string ETagOf(byte[] body) => "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body))[..16] + "\"";
+
     /// <summary>The URL of a path on the server.</summary>
     public string Url(string path) => new Uri(Root, path).ToString();
 
@@ -43,9 +52,28 @@ public sealed class FixtureServer : IAsyncDisposable
             var path = context.Request.Path.Value ?? "/";
             lock (server!.Requests)
                 server.Requests[path] = server.Requests.GetValueOrDefault(path) + 1;
+            lock (server.Failures)
+            {
+                if (server.Failures.TryGetValue(path, out var failure) && failure.Times > 0)
+                {
+                    server.Failures[path] = (failure.Times - 1, failure.Status);
+                    context.Response.StatusCode = failure.Status;
+                    return;
+                }
+            }
             if (!files.TryGetValue(path, out var file))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            // Conditional requests as a feed server answers them: the same tag, or no change since, is 304 without a body.
+            var tag = ETagOf(file.Body);
+            context.Response.Headers.ETag = tag;
+            context.Response.Headers.LastModified = LastModified.ToString("R");
+            if (context.Request.Headers.IfNoneMatch.Contains(tag)
+                || (context.Request.Headers.IfNoneMatch.Count == 0 && context.Request.GetTypedHeaders().IfModifiedSince >= LastModified))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
                 return;
             }
             context.Response.ContentType = file.ContentType;

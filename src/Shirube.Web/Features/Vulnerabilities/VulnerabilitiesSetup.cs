@@ -1,0 +1,11 @@
+namespace Shirube.Web.Features.Vulnerabilities;
+
+/// <summary>The vulnerability data feature (OSV, NVD, JVN records and their sync): its services and its API.</summary>
+internal static class VulnerabilitiesSetup
+{
+    public static IServiceCollection AddVulnerabilities(this IServiceCollection services)
+    {
+        services.AddScoped<FeedDownloader>();
+        return services;
+    }
+}
