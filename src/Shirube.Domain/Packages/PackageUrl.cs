@@ -222,6 +222,8 @@ public sealed class PackageUrl : IEquatable<PackageUrl>
                 return PackageUrlErrors.QualifierRequired(type, required);
 
         var subpath = subpathSegments.Length == 0 ? null : string.Join('/', subpathSegments);
+        if (subpath is not null && rules.LowercaseSubpath)
+            subpath = subpath.ToLowerInvariant();
         purl = new PackageUrl(type, @namespace, name, version, sorted, subpath);
         return null;
     }

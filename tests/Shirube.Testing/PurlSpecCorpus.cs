@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Shirube.Domain.Tests.Packages;
+namespace Shirube.Testing;
 
 /// <summary>One case of the purl specification's test suite.</summary>
 /// <param name="File">The test file, e.g. "types/npm-test.json".</param>
@@ -23,14 +23,10 @@ public sealed record PurlSpecCase(string File, int Index, string Description, st
 
 /// <summary>
 /// The purl-spec test suite of the shared corpora (SHIRUBE_CORPORA/purl-spec, from package-url/purl-spec):
-/// tests/spec/*.json and tests/types/*.json.
+/// tests/spec/*.json and tests/types/*.json. Shared by the domain tests (the parser) and the CLI tests (shirube purl parse).
 /// </summary>
-internal static class PurlSpecCorpus
+public static class PurlSpecCorpus
 {
-    public static string Folder() => SharedCorpora.Folder("purl-spec", "the purl specification's test cases");
-
-    public static IReadOnlyList<PurlSpecCase> ReadAll() => Cases(Folder());
-
     /// <summary>Every case of the suite in <paramref name="folder"/> (the purl-spec checkout), in file order.</summary>
     public static IReadOnlyList<PurlSpecCase> Cases(string folder)
     {
