@@ -36,6 +36,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(BaselineCommand.Build(environment));
         root.Subcommands.Add(CvssCommand.Build(environment));
         root.Subcommands.Add(PurlCommand.Build(environment));
+        root.Subcommands.Add(CpeCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

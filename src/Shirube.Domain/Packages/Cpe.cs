@@ -79,6 +79,9 @@ public sealed partial class Cpe : IEquatable<Cpe>
     /// <summary>Other, unquoted.</summary>
     public string Other => Unquote(_bound[10]);
 
+    /// <summary>The eleven attribute values, unquoted, in the order of <see cref="Attributes"/> ("*" ANY, "-" NA).</summary>
+    public IReadOnlyList<string> Values => Array.ConvertAll(_bound, Unquote);
+
     /// <summary>Parses a CPE 2.3 formatted string or 2.2 URI; throws <see cref="FormatException"/> saying why not.</summary>
     public static Cpe Parse(string text) => TryParse(text, out var cpe, out var error) ? cpe : throw new FormatException(error);
 
