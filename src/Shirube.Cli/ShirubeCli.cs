@@ -35,6 +35,8 @@ internal static class ShirubeCli
         root.Subcommands.Add(OscalCommand.Build(environment));
         root.Subcommands.Add(BaselineCommand.Build(environment));
         root.Subcommands.Add(CvssCommand.Build(environment));
+        root.Subcommands.Add(PurlCommand.Build(environment));
+        root.Subcommands.Add(CpeCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

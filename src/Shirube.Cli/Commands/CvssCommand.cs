@@ -34,36 +34,12 @@ internal static class CvssCommand
         var format = new FormatOption(OutputFormat.Jsonl, OutputFormat.Json);
         command.Arguments.Add(vector);
         format.AddTo(command);
-        command.SetAction(Guard.Run(environment, async (parse, ct) =>
-        {
-            var lines = format.Get(parse) == OutputFormat.Jsonl;
-            var results = new List<object>();
-            var invalid = 0;
-            void Score(string text)
+        command.SetAction(Guard.Run(environment, (parse, ct) =>
+            LineResults.RunAsync(environment, parse.GetValue(vector), format.IsJson(parse), text =>
             {
-                var result = ToJson(text.Trim());
-                invalid += result is InvalidJson ? 1 : 0;
-                if (lines)
-                    JsonOutput.WriteLine(environment, result);
-                else
-                    results.Add(result);
-            }
-            if (parse.GetValue(vector) is { } one)
-            {
-                Score(one);
-            }
-            else
-            {
-                while (await environment.In.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
-                {
-                    if (!string.IsNullOrWhiteSpace(line))
-                        Score(line);
-                }
-            }
-            if (!lines)
-                JsonOutput.Write(environment, results);
-            return invalid == 0 ? ExitCodes.Ok : ExitCodes.Failed;
-        }));
+                var result = ToJson(text);
+                return (result, result is InvalidJson);
+            }, ct)));
         return command;
     }
 

@@ -21,9 +21,11 @@ public enum CpePart
 /// A CPE name (NIST IR 7695), read from a CPE 2.3 formatted string (<c>cpe:2.3:a:vendor:product:version:...</c>, eleven
 /// attributes, special characters quoted with '\') or a CPE 2.2 URI (<c>cpe:/a:vendor:product:version</c>,
 /// percent-encoded, trailing attributes optional, edition possibly packed with '~'). Attribute values are held
-/// unquoted and lowercase; "*" means ANY and "-" means NA. <see cref="ToString"/> gives the 2.3 formatted string.
+/// unquoted and lowercase; "*" means ANY and "-" means NA. <see cref="ToString"/> gives the 2.3 formatted string,
+/// <see cref="ToUri"/> the URI binding and <see cref="ToWfn"/> the well-formed name; <see cref="Compare"/> relates two
+/// names as NIST IR 7696 does.
 /// </summary>
-public sealed class Cpe : IEquatable<Cpe>
+public sealed partial class Cpe : IEquatable<Cpe>
 {
     /// <summary>The longest CPE string accepted.</summary>
     public const int MaxLength = 1000;
@@ -35,6 +37,9 @@ public sealed class Cpe : IEquatable<Cpe>
 
     private static readonly string[] AttributeNames =
         ["part", "vendor", "product", "version", "update", "edition", "language", "sw_edition", "target_sw", "target_hw", "other"];
+
+    /// <summary>The eleven attributes of a well-formed name, in binding order: part, vendor, product, ... other.</summary>
+    public static IReadOnlyList<string> Attributes => AttributeNames;
 
     // The formatted-string form of each attribute (quoted), from which ToString and the unquoted values derive.
     private readonly string[] _bound;
@@ -73,6 +78,9 @@ public sealed class Cpe : IEquatable<Cpe>
     public string TargetHardware => Unquote(_bound[9]);
     /// <summary>Other, unquoted.</summary>
     public string Other => Unquote(_bound[10]);
+
+    /// <summary>The eleven attribute values, unquoted, in the order of <see cref="Attributes"/> ("*" ANY, "-" NA).</summary>
+    public IReadOnlyList<string> Values => Array.ConvertAll(_bound, Unquote);
 
     /// <summary>Parses a CPE 2.3 formatted string or 2.2 URI; throws <see cref="FormatException"/> saying why not.</summary>
     public static Cpe Parse(string text) => TryParse(text, out var cpe, out var error) ? cpe : throw new FormatException(error);
@@ -142,7 +150,7 @@ public sealed class Cpe : IEquatable<Cpe>
                 if (!IsUnreserved(c) && c is not '*' and not '?' && !(c == '-' && value.Length == 1))
                     return $"The CPE attribute '{AttributeNames[i]}' holds '{c}' unquoted; special characters are written as '\\{c}'.";
             }
-            parts[i] = Lower(value);
+            parts[i] = Lower(Requote(value));
         }
         return Create(parts.ToArray(), out cpe);
     }
@@ -162,10 +170,9 @@ public sealed class Cpe : IEquatable<Cpe>
                 var packed = components[i].Split('~');
                 if (packed.Length != 6)
                     return "A packed CPE 2.2 edition has five fields: ~edition~sw_edition~target_sw~target_hw~other.";
-                int[] targets = [5, 7, 8, 9, 10];
                 for (var k = 1; k < packed.Length; k++)
                 {
-                    var error = BindUriValue(packed[k], AttributeNames[targets[k - 1]], out bound[targets[k - 1]]);
+                    var error = BindUriValue(packed[k], AttributeNames[PackedAttributes[k - 1]], out bound[PackedAttributes[k - 1]]);
                     if (error is not null)
                         return error;
                 }
@@ -223,11 +230,35 @@ public sealed class Cpe : IEquatable<Cpe>
         cpe = null;
         if (bound[0] is not ("a" or "o" or "h" or AnyValue))
             return $"The CPE part is '{bound[0]}'; expected 'a' (application), 'o' (operating system), 'h' (hardware) or '*'.";
+        for (var i = 1; i < bound.Length; i++)
+        {
+            // NIST IR 7695 5.3.2: an unquoted '*' only at the start or end, unquoted '?' only in a run at either end.
+            if (bound[i] != AnyValue && Pattern.Of(bound[i]).HasEmbeddedWildcard)
+                return $"The CPE attribute '{AttributeNames[i]}' holds a wildcard ('*' or '?') inside its value; unquoted wildcards go only at its start or end.";
+        }
         cpe = new Cpe(bound);
         return null;
     }
 
     private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    // One spelling per value, so that equal names have equal strings: "\." and "\-" lose a quote they do not need,
+    // except a lone "\-", which is the string "-" rather than NA.
+    private static string Requote(string value)
+    {
+        if (!value.Contains('\\', StringComparison.Ordinal) || value == "\\-")
+            return value;
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\' && i + 1 < value.Length && IsUnreserved(value[i + 1]))
+                continue;
+            builder.Append(value[i]);
+            if (value[i] == '\\' && i + 1 < value.Length)
+                builder.Append(value[++i]);
+        }
+        return builder.ToString();
+    }
 
     private static string Lower(string value) => value.ToLowerInvariant();
 
@@ -243,6 +274,90 @@ public sealed class Cpe : IEquatable<Cpe>
 
     /// <summary>The CPE 2.3 formatted string, lowercase, special characters quoted.</summary>
     public override string ToString() => "cpe:2.3:" + string.Join(':', _bound);
+
+    /// <summary>
+    /// The CPE 2.2 URI binding (NIST IR 7695 6.1.2): part to language, ANY as empty, NA as '-', special characters
+    /// percent-encoded, the wildcards '?' and '*' as %01 and %02, trailing colons trimmed; when sw_edition,
+    /// target_sw, target_hw or other is set, the edition component packs them as <c>~edition~sw_edition~target_sw~target_hw~other</c>.
+    /// </summary>
+    public string ToUri()
+    {
+        var components = new string[7];
+        for (var i = 0; i < components.Length; i++)
+            components[i] = i == 5 ? PackedEdition() : UriValue(_bound[i]);
+        return ("cpe:/" + string.Join(':', components)).TrimEnd(':');
+    }
+
+    // The attributes a CPE 2.2 URI packs into its edition component, in order.
+    private static readonly int[] PackedAttributes = [5, 7, 8, 9, 10];
+
+    private string PackedEdition()
+    {
+        var packed = PackedAttributes.Select(i => UriValue(_bound[i])).ToArray();
+        return packed.Skip(1).All(v => v.Length == 0) ? packed[0] : "~" + string.Join('~', packed);
+    }
+
+    private static string UriValue(string bound)
+    {
+        if (bound is AnyValue)
+            return string.Empty;
+        if (bound is NotApplicable)
+            return NotApplicable;
+        var builder = new StringBuilder(bound.Length);
+        for (var i = 0; i < bound.Length; i++)
+        {
+            var c = bound[i];
+            if (c == '\\' && i + 1 < bound.Length)
+                AppendPercentEncoded(builder, bound[++i]);
+            else if (c == '?')
+                builder.Append("%01");
+            else if (c == '*')
+                builder.Append("%02");
+            else
+                builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    // NIST IR 7695 6.1.2.3 pct_encode: '-' and '.' stay, every other special character becomes %xx in lowercase hex.
+    private static void AppendPercentEncoded(StringBuilder builder, char c)
+    {
+        if (IsUnreserved(c))
+        {
+            builder.Append(c);
+            return;
+        }
+        foreach (var b in Encoding.UTF8.GetBytes(c.ToString()))
+            builder.Append('%').Append(b.ToString("x2", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The well-formed name (NIST IR 7695 5.4), every attribute written: <c>wfn:[part="a",vendor="microsoft",...,other=ANY]</c>;
+    /// strings in double quotes with every character other than letters, digits and '_' quoted by '\' (the
+    /// wildcards '*' and '?' excepted), ANY and NA as the bare logical values.
+    /// </summary>
+    public string ToWfn() =>
+        "wfn:[" + string.Join(',', AttributeNames.Select((name, i) => name + "=" + WfnValue(_bound[i]))) + "]";
+
+    private static string WfnValue(string bound)
+    {
+        if (bound is AnyValue)
+            return "ANY";
+        if (bound is NotApplicable)
+            return "NA";
+        var builder = new StringBuilder("\"", bound.Length + 2);
+        for (var i = 0; i < bound.Length; i++)
+        {
+            var c = bound[i];
+            if (c == '\\' && i + 1 < bound.Length)
+                builder.Append(c).Append(bound[++i]);
+            else if (c is '-' or '.')
+                builder.Append('\\').Append(c);
+            else
+                builder.Append(c);
+        }
+        return builder.Append('"').ToString();
+    }
 
     /// <summary>True when both have the same formatted string.</summary>
     public bool Equals(Cpe? other) => other is not null && _bound.SequenceEqual(other._bound, StringComparer.Ordinal);

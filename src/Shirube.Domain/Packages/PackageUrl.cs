@@ -57,7 +57,11 @@ public sealed class PackageUrl : IEquatable<PackageUrl>
     /// keys in any case are accepted and lowercased.
     /// </summary>
     public static PackageUrl Normalize(string text) =>
-        TryParse(text, lenient: true, out var purl, out var error) ? purl : throw new FormatException(error);
+        TryNormalize(text, out var purl, out var error) ? purl : throw new FormatException(error);
+
+    /// <summary>Like <see cref="Normalize"/>, without throwing: on failure <paramref name="error"/> says what is wrong.</summary>
+    public static bool TryNormalize([NotNullWhen(true)] string? text, [NotNullWhen(true)] out PackageUrl? purl, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, lenient: true, out purl, out error);
 
     /// <summary>
     /// Builds a package URL from decoded components, normalised like a parsed one; throws <see cref="FormatException"/>
@@ -222,6 +226,8 @@ public sealed class PackageUrl : IEquatable<PackageUrl>
                 return PackageUrlErrors.QualifierRequired(type, required);
 
         var subpath = subpathSegments.Length == 0 ? null : string.Join('/', subpathSegments);
+        if (subpath is not null && rules.LowercaseSubpath)
+            subpath = subpath.ToLowerInvariant();
         purl = new PackageUrl(type, @namespace, name, version, sorted, subpath);
         return null;
     }

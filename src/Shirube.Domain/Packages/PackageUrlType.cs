@@ -12,7 +12,7 @@ internal enum NamespaceRule
 
 /// <summary>
 /// The rules of one registered purl type that the canonical form depends on: which components are case-insensitive
-/// (and so lowercased), whether a namespace is required or prohibited, required qualifiers, and permitted characters.
+/// (and so lowercased: namespace, name, version or subpath), whether a namespace is required or prohibited, required qualifiers, and permitted characters.
 /// Taken from the type definitions of package-url/purl-spec (types/*-definition.json).
 /// </summary>
 internal sealed record PackageUrlType(
@@ -21,6 +21,7 @@ internal sealed record PackageUrlType(
     bool LowercaseNamespace = false,
     bool LowercaseName = false,
     bool LowercaseVersion = false,
+    bool LowercaseSubpath = false,
     string[]? RequiredQualifiers = null,
     Regex? NamePattern = null,
     Regex? VersionPattern = null,
@@ -67,7 +68,7 @@ internal sealed record PackageUrlType(
         new("nuget", No),
         new("oci", No, LowercaseName: true, LowercaseVersion: true),
         new("opam", No),
-        new("otp", No, LowercaseName: true),
+        new("otp", No, LowercaseName: true, LowercaseSubpath: true),
         new("pub", No, LowercaseName: true, NormalizeName: name => Regex.Replace(name, "[^a-z0-9_]", "_", RegexOptions.CultureInvariant)),
         new("pypi", No, LowercaseName: true, LowercaseVersion: true, NormalizeName: name => name.Replace('_', '-')),
         new("qpkg", Req, LowercaseNamespace: true),

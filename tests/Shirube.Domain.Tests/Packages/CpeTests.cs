@@ -61,15 +61,21 @@ public sealed partial class CpeTests
     [Fact]
     public void Parse_EveryCpeInTheNvdSamples_Parses()
     {
-        var folder = SharedCorpora.Folder("nvd-cve-samples", "the NVD and CVE sample records");
-        var found = Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories)
-            .SelectMany(path => CpeInJson().Matches(File.ReadAllText(path)).Select(m => System.Text.Json.JsonSerializer.Deserialize<string>(m.Value)!))
-            .Distinct(StringComparer.Ordinal).ToList();
+        var found = NvdSampleCpes();
         var refused = found.Select(text => Cpe.TryParse(text, out _, out var error) ? null : $"{text}: {error}").OfType<string>().ToList();
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{found.Count} distinct CPE strings, {refused.Count} refused.");
         Assert.True(found.Count > 300, $"only {found.Count} CPE strings found");
         Assert.Empty(refused);
+    }
+
+    /// <summary>Every distinct CPE string (formatted strings and URIs) in the NVD and CVE sample records of the corpora.</summary>
+    private static List<string> NvdSampleCpes()
+    {
+        var folder = SharedCorpora.Folder("nvd-cve-samples", "the NVD and CVE sample records");
+        return Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories)
+            .SelectMany(path => CpeInJson().Matches(File.ReadAllText(path)).Select(m => System.Text.Json.JsonSerializer.Deserialize<string>(m.Value)!))
+            .Distinct(StringComparer.Ordinal).ToList();
     }
 
     [GeneratedRegex("\"cpe:(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant)]

@@ -10,21 +10,13 @@ namespace Shirube.Domain.Tests.Packages;
 /// </summary>
 public sealed class PackageUrlConformanceTests
 {
-    /// <summary>Cases the suite expects that we deliberately do otherwise, with the reason.</summary>
-    private static readonly Dictionary<string, string> KnownExceptions = new(StringComparer.Ordinal)
-    {
-        ["types/git-test.json#1"] = "recommended: lowercases a git namespace and name, which git's own type definition declares case-sensitive.",
-        ["types/maven-test.json#10"] = "recommended: parses the qualifier key 'repositorY_url' as lowercase, while the required rpm and gem cases refuse keys not in lowercase; we refuse them in Parse and lowercase them in Normalize.",
-        ["types/maven-test.json#14"] = "parses the qualifier key 'repositorY_url' as lowercase, while the required rpm and gem cases refuse keys not in lowercase; we refuse them in Parse and lowercase them in Normalize.",
-    };
-
     [Theory]
     [CorpusData("purl-spec", typeof(PurlSpecCorpus), nameof(PurlSpecCorpus.Cases))]
     public void Case_AgreesWithTheSpecification(PurlSpecCase c)
     {
         ArgumentNullException.ThrowIfNull(c);
         var disagreement = Disagreement(c);
-        if (KnownExceptions.TryGetValue(c.Key, out var reason))
+        if (PurlSpecCorpus.KnownExceptions.TryGetValue(c.Key, out var reason))
         {
             // A known exception must still disagree, so that the list stays honest.
             Assert.True(disagreement is not null, $"{c.Key} is listed as a known exception ({reason}) but now agrees: remove it from the list.");
@@ -37,9 +29,9 @@ public sealed class PackageUrlConformanceTests
     [Fact]
     public void Suite_HoldsEveryCase_InTheCountOfItsIndex()
     {
-        var cases = PurlSpecCorpus.ReadAll();
+        var cases = PurlSpecCorpus.Cases(SharedCorpora.Folder("purl-spec", "the purl specification's test cases"));
         Assert.Equal(586, cases.Count);
-        Assert.All(KnownExceptions.Keys, key => Assert.Contains(cases, c => c.Key == key));
+        Assert.All(PurlSpecCorpus.KnownExceptions.Keys, key => Assert.Contains(cases, c => c.Key == key));
     }
 
     private static string? Disagreement(PurlSpecCase c)
