@@ -31,7 +31,7 @@ public partial class OsvReaderTests
         SchemaVerdict.Valid(Track + "osv-GHSA-77rv-6vfw-x4gc.json"),
         SchemaVerdict.Valid(Track + "osv-git-commit-hash-ranges.json"),
         SchemaVerdict.Refused(Track + "osv-git-no-upper-bound-range.json", "/", "'modified' is required"),
-        SchemaVerdict.Refused(Track + "osv-vulnerability-invalid-cvss.json", "/severity/0", "a severity needs a type and a score"),
+        SchemaVerdict.Refused(Track + "osv-vulnerability-invalid-cvss.json", "/", "it lacks modified; the first place named is the root, before its empty severity"),
         SchemaVerdict.Refused(Track + "osv-vulnerability-no-range.json", "/affected/0/package/ecosystem", "'JavaScript' is no OSV ecosystem"));
 
     [Theory]

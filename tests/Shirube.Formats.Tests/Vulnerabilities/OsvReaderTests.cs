@@ -87,7 +87,7 @@ public partial class OsvReaderTests
     }
 
     [Fact]
-    public async Task A_GitHub_advisory_gives_its_CWE_ids_and_enumerated_versions()
+    public async Task A_GitHub_advisory_gives_its_CWE_ids_and_purl()
     {
         await using var file = File.OpenRead(VulnerabilityCorpus.Path("dependency-track-testdata/vuln-data-source/osv/src/test/resources/osv-GHSA-77rv-6vfw-x4gc.json"));
         var record = await OsvReader.ReadAsync(file, "osv-GHSA-77rv-6vfw-x4gc.json", ct: Ct);
