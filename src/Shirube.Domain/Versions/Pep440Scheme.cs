@@ -14,6 +14,7 @@ public sealed partial class Pep440Scheme : VersionScheme
     // Rank of the prerelease part: a development release of the final version sorts before its prereleases.
     private const int DevOnly = 0;
     private const int NoPre = 4;
+    private static readonly System.Buffers.SearchValues<char> DigitsAndDots = System.Buffers.SearchValues.Create("0123456789.");
 
     private Pep440Scheme()
     {
@@ -30,6 +31,11 @@ public sealed partial class Pep440Scheme : VersionScheme
     {
         if (string.IsNullOrWhiteSpace(text))
             return SchemeText.Refuse(this, text, "it is empty.", out version, out reason);
+        if (TryPlainRelease(text, out version))
+        {
+            reason = null;
+            return true;
+        }
         var match = Pattern().Match(text);
         if (match.Success)
         {
@@ -42,6 +48,22 @@ public sealed partial class Pep440Scheme : VersionScheme
             return SchemeText.Refuse(this, text, "it is neither a PEP 440 version nor a legacy version (it holds spaces or characters outside printable ASCII).", out version, out reason);
         version = new Version(text, LegacyParts(trimmed.ToLowerInvariant()));
         reason = null;
+        return true;
+    }
+
+    // Most versions are only dotted numbers ("2.31.0"): read them without the regular expression.
+    private static bool TryPlainRelease(string text, [NotNullWhen(true)] out SchemeVersion? version)
+    {
+        version = null;
+        var s = text.AsSpan();
+        if (s.IsEmpty || s.ContainsAnyExcept(DigitsAndDots) || s[0] == '.' || s[^1] == '.' || s.Contains("..", StringComparison.Ordinal))
+            return false;
+        var release = new List<VersionNumber>(4);
+        foreach (var range in s.Split('.'))
+            release.Add(VersionNumber.Of(s[range]));
+        while (release.Count > 1 && release[^1].IsZero)
+            release.RemoveAt(release.Count - 1);
+        version = new Version(text, VersionNumber.Zero, [.. release], NoPre, VersionNumber.Zero, false, VersionNumber.Zero, false, VersionNumber.Zero, null);
         return true;
     }
 
