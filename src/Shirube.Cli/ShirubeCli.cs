@@ -37,6 +37,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(CvssCommand.Build(environment));
         root.Subcommands.Add(PurlCommand.Build(environment));
         root.Subcommands.Add(CpeCommand.Build(environment));
+        root.Subcommands.Add(VersionsCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }
