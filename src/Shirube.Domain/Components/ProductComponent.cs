@@ -11,6 +11,8 @@ public sealed class ProductComponent
 {
     /// <summary>The longest reference kept.</summary>
     public const int MaxRef = 1000;
+    /// <summary>The longest purl-without-version kept as a search key (PostgreSQL indexes entries of up to about 2,700 bytes).</summary>
+    public const int MaxPurlBase = 1000;
 
     private readonly List<string> _licences = [];
     private readonly List<string> _hashes = [];
@@ -78,7 +80,7 @@ public sealed class ProductComponent
             IsSubject = isSubject,
             Ecosystem = key.Ecosystem,
             NormalizedName = ProductSbom.Clip(key.Name, 500) ?? "?",
-            PurlBase = c.Purl is { } p ? AffectedQuery.BaseOf(p) : null,
+            PurlBase = c.Purl is { } p && AffectedQuery.BaseOf(p) is { Length: <= MaxPurlBase } purlBase ? purlBase : null,
             CpeVendor = c.Cpe?.Vendor.ToLowerInvariant(),
             CpeProduct = c.Cpe?.Product.ToLowerInvariant(),
         };
