@@ -1225,6 +1225,11 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("SbomId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Supplier")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1246,6 +1251,8 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasIndex("PurlBase");
 
                     b.HasIndex("SbomId");
+
+                    b.HasIndex("ShortName");
 
                     b.HasIndex("CpeProduct", "CpeVendor");
 

@@ -1214,6 +1214,11 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SbomId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Supplier")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1235,6 +1240,8 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PurlBase");
 
                     b.HasIndex("SbomId");
+
+                    b.HasIndex("ShortName");
 
                     b.HasIndex("CpeProduct", "CpeVendor");
 

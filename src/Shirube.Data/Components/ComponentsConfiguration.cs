@@ -54,7 +54,9 @@ internal sealed class ProductComponentConfiguration : IEntityTypeConfiguration<P
         builder.Property(c => c.PurlBase).HasMaxLength(ProductComponent.MaxPurlBase);
         builder.Property(c => c.CpeVendor).HasMaxLength(200);
         builder.Property(c => c.CpeProduct).HasMaxLength(200);
+        builder.Property(c => c.ShortName).HasMaxLength(500).IsRequired();
         builder.HasIndex(c => new { c.NormalizedName, c.Ecosystem });
+        builder.HasIndex(c => c.ShortName);
         builder.HasIndex(c => c.PurlBase);
         builder.HasIndex(c => new { c.CpeProduct, c.CpeVendor });
         builder.HasIndex(c => c.SbomId);

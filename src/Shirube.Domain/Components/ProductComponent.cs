@@ -17,7 +17,7 @@ public sealed class ProductComponent
     private readonly List<string> _licences = [];
     private readonly List<string> _hashes = [];
 
-    private ProductComponent() => Ref = Name = NormalizedName = string.Empty;
+    private ProductComponent() => Ref = Name = NormalizedName = ShortName = string.Empty;
 
     /// <summary>Identifier.</summary>
     public Guid Id { get; private set; }
@@ -53,6 +53,8 @@ public sealed class ProductComponent
     public string? Ecosystem { get; private set; }
     /// <summary>Search key: its name as its ecosystem writes it, normalised (see <see cref="PackageKey"/>).</summary>
     public string NormalizedName { get; private set; }
+    /// <summary>Search key: the last part of <see cref="NormalizedName"/> (<c>log4j-core</c> of <c>org.apache.logging.log4j:log4j-core</c>), so a bare name finds it.</summary>
+    public string ShortName { get; private set; }
     /// <summary>Search key: its purl without version, qualifiers and subpath.</summary>
     public string? PurlBase { get; private set; }
     /// <summary>Search key: its CPE vendor, lower case.</summary>
@@ -80,6 +82,7 @@ public sealed class ProductComponent
             IsSubject = isSubject,
             Ecosystem = key.Ecosystem,
             NormalizedName = ProductSbom.Clip(key.Name, 500) ?? "?",
+            ShortName = ProductSbom.Clip(ShortOf(key.Name), 500) ?? "?",
             PurlBase = c.Purl is { } p && AffectedQuery.BaseOf(p) is { Length: <= MaxPurlBase } purlBase ? purlBase : null,
             CpeVendor = c.Cpe?.Vendor.ToLowerInvariant(),
             CpeProduct = c.Cpe?.Product.ToLowerInvariant(),
@@ -87,6 +90,14 @@ public sealed class ProductComponent
         component._licences.AddRange(c.Licences.Select(l => ProductSbom.Clip(l, 500)).OfType<string>().Distinct(StringComparer.Ordinal));
         component._hashes.AddRange(c.Hashes.Select(h => $"{h.Algorithm}:{h.Value}").Distinct(StringComparer.Ordinal));
         return component;
+    }
+
+    /// <summary>The last segment of a normalised name, after its last ':' or '/'.</summary>
+    public static string ShortOf(string normalizedName)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedName);
+        var cut = normalizedName.LastIndexOfAny([':', '/']);
+        return cut >= 0 && cut < normalizedName.Length - 1 ? normalizedName[(cut + 1)..] : normalizedName;
     }
 
     /// <summary>The component as the matcher and the exports read it.</summary>

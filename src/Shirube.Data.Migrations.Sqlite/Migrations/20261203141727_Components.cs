@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Shirube.Data.Migrations.Postgres.Migrations
+namespace Shirube.Data.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Components : Migration
@@ -15,34 +15,34 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "Findings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BusinessUnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ComponentKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ComponentRef = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ComponentName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    ComponentVersion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ComponentPurl = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ComponentCpe = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    VulnerabilityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Aliases = table.Column<string[]>(type: "text[]", nullable: false),
-                    CveId = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    MatchedBy = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CvssVector = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CvssScore = table.Column<decimal>(type: "numeric(3,1)", precision: 3, scale: 1, nullable: true),
-                    Severity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Justification = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Suppressed = table.Column<bool>(type: "boolean", nullable: false),
-                    SuppressionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ResolvedByAbsence = table.Column<bool>(type: "boolean", nullable: false),
-                    FirstSeen = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeen = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComponentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ComponentRef = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ComponentName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ComponentVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ComponentPurl = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ComponentCpe = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    VulnerabilityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", nullable: false),
+                    CveId = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    MatchedBy = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CvssVector = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CvssScore = table.Column<decimal>(type: "TEXT", precision: 3, scale: 1, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Suppressed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SuppressionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResolvedByAbsence = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstSeen = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeen = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,20 +65,20 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "Sboms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    BusinessUnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SpecVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ImportedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ComponentCount = table.Column<int>(type: "integer", nullable: false),
-                    WithPurl = table.Column<int>(type: "integer", nullable: false),
-                    WithCpe = table.Column<int>(type: "integer", nullable: false),
-                    DependencyCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SpecVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ComponentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithPurl = table.Column<int>(type: "INTEGER", nullable: false),
+                    WithCpe = table.Column<int>(type: "INTEGER", nullable: false),
+                    DependencyCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,18 +95,18 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "Vulnerabilities",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Published = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Withdrawn = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Details = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    CvssVector = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CvssScore = table.Column<decimal>(type: "numeric(3,1)", precision: 3, scale: 1, nullable: true),
-                    Aliases = table.Column<string[]>(type: "text[]", nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Published = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Withdrawn = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CvssVector = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CvssScore = table.Column<decimal>(type: "TEXT", precision: 3, scale: 1, nullable: true),
+                    Aliases = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,14 +117,14 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "FindingHistory",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FindingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Justification = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FindingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,26 +141,27 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "SbomComponents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SbomId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BusinessUnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Ref = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Version = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Purl = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Cpe = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Supplier = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Licences = table.Column<string[]>(type: "text[]", nullable: false),
-                    Hashes = table.Column<string[]>(type: "text[]", nullable: false),
-                    ParentRef = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsSubject = table.Column<bool>(type: "boolean", nullable: false),
-                    Ecosystem = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    PurlBase = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CpeVendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CpeProduct = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SbomId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Purl = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Cpe = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Supplier = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Licences = table.Column<string>(type: "TEXT", nullable: false),
+                    Hashes = table.Column<string>(type: "TEXT", nullable: false),
+                    ParentRef = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsSubject = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Ecosystem = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PurlBase = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CpeVendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CpeProduct = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -177,10 +178,10 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "SbomDependencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SbomId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FromRef = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ToRef = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SbomId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromRef = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ToRef = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -197,9 +198,9 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "VulnerabilityAliases",
                 columns: table => new
                 {
-                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    RecordId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Alias = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RecordId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Alias = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,10 +217,10 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "VulnerabilityPackages",
                 columns: table => new
                 {
-                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    RecordId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Ecosystem = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Source = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RecordId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Ecosystem = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,6 +303,11 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                 name: "IX_SbomComponents_SbomId",
                 table: "SbomComponents",
                 column: "SbomId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SbomComponents_ShortName",
+                table: "SbomComponents",
+                column: "ShortName");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SbomDependencies_SbomId",

@@ -11,7 +11,7 @@ using Shirube.Data;
 namespace Shirube.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShirubeDbContext))]
-    [Migration("20261203141140_Components")]
+    [Migration("20261203141727_Components")]
     partial class Components
     {
         /// <inheritdoc />
@@ -1217,6 +1217,11 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SbomId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Supplier")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1238,6 +1243,8 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("PurlBase");
 
                     b.HasIndex("SbomId");
+
+                    b.HasIndex("ShortName");
 
                     b.HasIndex("CpeProduct", "CpeVendor");
 

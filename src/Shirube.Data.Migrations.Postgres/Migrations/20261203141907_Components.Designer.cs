@@ -12,7 +12,7 @@ using Shirube.Data;
 namespace Shirube.Data.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ShirubeDbContext))]
-    [Migration("20261203141250_Components")]
+    [Migration("20261203141907_Components")]
     partial class Components
     {
         /// <inheritdoc />
@@ -1228,6 +1228,11 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Property<Guid>("SbomId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Supplier")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1249,6 +1254,8 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.HasIndex("PurlBase");
 
                     b.HasIndex("SbomId");
+
+                    b.HasIndex("ShortName");
 
                     b.HasIndex("CpeProduct", "CpeVendor");
 
