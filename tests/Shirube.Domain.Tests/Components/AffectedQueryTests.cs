@@ -54,7 +54,7 @@ public sealed class AffectedQueryTests
     }
 
     /// <summary>A purl, the search key it is stored under and the purl that finds all its versions.</summary>
-    public sealed record Keyed(string Purl, string? Ecosystem, string Name, string Short, string Base)
+    public sealed record Keyed(string Purl, string? Ecosystem, string Name, string ShortName, string Base)
     {
         public override string ToString() => $"{Purl} is kept as {Ecosystem} {Name}";
     }
@@ -74,7 +74,7 @@ public sealed class AffectedQueryTests
     {
         var purl = PackageUrl.Parse(c.Purl);
         var key = PackageKey.Of(purl);
-        Assert.Equal((c.Ecosystem, c.Name, c.Short, c.Base), (key.Ecosystem, key.Name, ProductComponent.ShortOf(key.Name), AffectedQuery.BaseOf(purl)));
+        Assert.Equal((c.Ecosystem, c.Name, c.ShortName, c.Base), (key.Ecosystem, key.Name, ProductComponent.ShortOf(key.Name), AffectedQuery.BaseOf(purl)));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class FindingTests
     public void A_finding_is_scored_from_the_v3_vector_by_Shirubes_calculator()
     {
         var finding = New();
-        Assert.Equal((7.5m, Scoring.CvssSeverity.High, "CVE-2018-25032"), (finding.CvssScore, finding.Severity, finding.CveId));
+        Assert.Equal((7.5m, Domain.Scoring.CvssSeverity.High, "CVE-2018-25032"), (finding.CvssScore, finding.Severity, finding.CveId));
     }
 
     /// <summary>A triage, and the refusal it must meet (null when it goes through).</summary>
