@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Shirube.Data.Accounts;
 using Shirube.Data.Assessments;
 using Shirube.Data.Auditing;
+using Shirube.Data.Components;
 using Shirube.Data.Guidelines;
 using Shirube.Data.Organisation;
 using Shirube.Domain.Accounts;
@@ -10,6 +11,7 @@ using Shirube.Domain.Assessments;
 using Shirube.Domain.Auditing;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Cases;
+using Shirube.Domain.Components;
 using Shirube.Domain.Exploitation;
 using Shirube.Domain.Incidents;
 using Shirube.Domain.Organisation;
@@ -102,6 +104,30 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     /// <summary>Completed imports of the exploitation feeds.</summary>
     public DbSet<FeedImport> FeedImports => Set<FeedImport>();
 
+    /// <summary>The SBOM of each product version, filtered by the actor's units.</summary>
+    public DbSet<ProductSbom> Sboms => Set<ProductSbom>();
+
+    /// <summary>The components of the SBOMs, filtered by the actor's units.</summary>
+    public DbSet<ProductComponent> SbomComponents => Set<ProductComponent>();
+
+    /// <summary>The dependency edges of the SBOMs (read them through an SBOM the actor may see).</summary>
+    public DbSet<ComponentDependency> SbomDependencies => Set<ComponentDependency>();
+
+    /// <summary>Known vulnerabilities in product versions' components, filtered by the actor's units.</summary>
+    public DbSet<Finding> Findings => Set<Finding>();
+
+    /// <summary>What happened to each finding (read it through a finding the actor may see).</summary>
+    public DbSet<FindingChange> FindingHistory => Set<FindingChange>();
+
+    /// <summary>Vulnerability records (OSV, NVD, JVN): public data, the same for every unit.</summary>
+    public DbSet<StoredVulnerability> Vulnerabilities => Set<StoredVulnerability>();
+
+    /// <summary>The packages each vulnerability record names, by search key.</summary>
+    public DbSet<VulnerabilityPackage> VulnerabilityPackages => Set<VulnerabilityPackage>();
+
+    /// <summary>The aliases of each vulnerability record.</summary>
+    public DbSet<VulnerabilityAlias> VulnerabilityAliases => Set<VulnerabilityAlias>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -118,6 +144,9 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeSeesAll || a.BusinessUnitId == null || ScopeUnitIds.Contains(a.BusinessUnitId.Value));
         builder.Entity<Assessment>().HasQueryFilter(a => ScopeSeesAll || ScopeUnitIds.Contains(a.BusinessUnitId));
         builder.Entity<Threat>().HasQueryFilter(t => ScopeSeesAll || ScopeUnitIds.Contains(t.BusinessUnitId));
+        builder.Entity<ProductSbom>().HasQueryFilter(s => ScopeSeesAll || ScopeUnitIds.Contains(s.BusinessUnitId));
+        builder.Entity<ProductComponent>().HasQueryFilter(c => ScopeSeesAll || ScopeUnitIds.Contains(c.BusinessUnitId));
+        builder.Entity<Finding>().HasQueryFilter(f => ScopeSeesAll || ScopeUnitIds.Contains(f.BusinessUnitId));
     }
 
     /// <inheritdoc />

@@ -235,6 +235,109 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("EvidenceBlobs", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Data.Components.StoredVulnerability", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CvssScore")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CvssVector")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("Modified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("Published")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("Withdrawn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "Id");
+
+                    b.HasIndex("Id");
+
+                    b.HasIndex("Modified");
+
+                    b.ToTable("Vulnerabilities", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Data.Components.VulnerabilityAlias", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "RecordId", "Alias");
+
+                    b.HasIndex("Alias");
+
+                    b.ToTable("VulnerabilityAliases", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Data.Components.VulnerabilityPackage", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ecosystem")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "RecordId", "Ecosystem", "Name");
+
+                    b.HasIndex("Name", "Ecosystem");
+
+                    b.ToTable("VulnerabilityPackages", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Data.Guidelines.ImportedCatalog", b =>
                 {
                     b.Property<string>("Id")
@@ -842,6 +945,374 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ComponentDependency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromRef")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SbomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToRef")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SbomId");
+
+                    b.ToTable("SbomDependencies", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.Finding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentCpe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentPurl")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentRef")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CveId")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CvssScore")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CvssVector")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResolvedByAbsence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Suppressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppressionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VulnerabilityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CveId");
+
+                    b.HasIndex("FirstSeen");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("VulnerabilityId");
+
+                    b.HasIndex("ProductVersionId", "ComponentKey", "VulnerabilityId")
+                        .IsUnique();
+
+                    b.ToTable("Findings", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.FindingChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FindingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.ToTable("FindingHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ProductComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cpe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpeProduct")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpeVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ecosystem")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Hashes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSubject")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Licences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentRef")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurlBase")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SbomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.HasIndex("PurlBase");
+
+                    b.HasIndex("SbomId");
+
+                    b.HasIndex("ShortName");
+
+                    b.HasIndex("CpeProduct", "CpeVendor");
+
+                    b.HasIndex("NormalizedName", "Ecosystem");
+
+                    b.ToTable("SbomComponents", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ProductSbom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComponentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DependencyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WithCpe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithPurl")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ProductVersionId")
+                        .IsUnique();
+
+                    b.ToTable("Sboms", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Exploitation.EpssScore", b =>
@@ -2095,6 +2566,24 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Data.Components.VulnerabilityAlias", b =>
+                {
+                    b.HasOne("Shirube.Data.Components.StoredVulnerability", null)
+                        .WithMany("AliasRows")
+                        .HasForeignKey("Source", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Data.Components.VulnerabilityPackage", b =>
+                {
+                    b.HasOne("Shirube.Data.Components.StoredVulnerability", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("Source", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Data.Organisation.UnitMembership", b =>
                 {
                     b.HasOne("Shirube.Domain.Organisation.BusinessUnit", null)
@@ -2216,6 +2705,56 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ComponentDependency", b =>
+                {
+                    b.HasOne("Shirube.Domain.Components.ProductSbom", null)
+                        .WithMany("Dependencies")
+                        .HasForeignKey("SbomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.Finding", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Shirube.Domain.Portfolio.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.FindingChange", b =>
+                {
+                    b.HasOne("Shirube.Domain.Components.Finding", null)
+                        .WithMany("History")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ProductComponent", b =>
+                {
+                    b.HasOne("Shirube.Domain.Components.ProductSbom", null)
+                        .WithMany("Components")
+                        .HasForeignKey("SbomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ProductSbom", b =>
+                {
+                    b.HasOne("Shirube.Domain.Portfolio.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
@@ -2396,6 +2935,13 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Data.Components.StoredVulnerability", b =>
+                {
+                    b.Navigation("AliasRows");
+
+                    b.Navigation("Packages");
+                });
+
             modelBuilder.Entity("Shirube.Domain.Assessments.Assessment", b =>
                 {
                     b.Navigation("Entries");
@@ -2413,6 +2959,18 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Comments");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.Finding", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Components.ProductSbom", b =>
+                {
+                    b.Navigation("Components");
+
+                    b.Navigation("Dependencies");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>

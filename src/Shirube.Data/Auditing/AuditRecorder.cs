@@ -35,7 +35,11 @@ internal static class AuditRecorder
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             // Feed rows (KEV, EPSS) are public data replaced in bulk: their FeedImport record is what the log keeps.
-            if (entry.Entity is Domain.Exploitation.KevEntry or Domain.Exploitation.EpssScore)
+            // Likewise vulnerability records, and an SBOM's components and edges, which come and go with the SBOM row
+            // (logged with its counts); a finding's history is itself a log, kept beside the finding's own entries.
+            if (entry.Entity is Domain.Exploitation.KevEntry or Domain.Exploitation.EpssScore
+                or Components.StoredVulnerability or Components.VulnerabilityPackage or Components.VulnerabilityAlias
+                or Domain.Components.ProductComponent or Domain.Components.ComponentDependency or Domain.Components.FindingChange)
                 continue;
             if (entry.Entity is AuditEntry)
             {
@@ -69,7 +73,8 @@ internal static class AuditRecorder
     // Vulnerability cases and assessments are the sensitive data: their rows without a unit of their own (a new report,
     // a comment, an evidence file) are logged for those who see every unit only.
     private static readonly string[] SensitiveNamespaces = [typeof(Shirube.Domain.Cases.VulnerabilityCase).Namespace!, typeof(Shirube.Domain.Assessments.Assessment).Namespace!,
-        typeof(Shirube.Domain.Threats.Threat).Namespace!, typeof(Shirube.Domain.Incidents.Incident).Namespace!];
+        typeof(Shirube.Domain.Threats.Threat).Namespace!, typeof(Shirube.Domain.Incidents.Incident).Namespace!,
+        typeof(Shirube.Domain.Components.Finding).Namespace!];
 
     // The unit of the changed row, where it has one (products, baselines, assessments, cases); null for data of the
     // whole organisation (accounts, units, catalogs, company baselines).

@@ -19,10 +19,13 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
     private readonly bool _bootstrapFromSettings;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings, IReadOnlyDictionary<string, string>? settings, TimeProvider? clock)
+    private ShirubeApp(TestDatabase database, bool bootstrapFromSettings, IReadOnlyDictionary<string, string>? settings, TimeProvider? clock,
+        Action<IServiceCollection>? services)
     {
         _clock = clock;
+        _services = services;
         _database = database;
         _bootstrapFromSettings = bootstrapFromSettings;
         _settings = settings ?? new Dictionary<string, string>();
@@ -32,10 +35,11 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Starts the app; <paramref name="services"/> replaces services for the test (a fake matcher, a fake SBOM reader).</summary>
     public static async Task<ShirubeApp> StartAsync(DatabaseProvider provider, bool bootstrapFromSettings = true, IReadOnlyDictionary<string, string>? settings = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
-        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings, settings, clock);
+        var app = new ShirubeApp(await TestDatabase.CreateAsync(provider, migrate: false), bootstrapFromSettings, settings, clock, services);
         _ = app.Server; // start now: migrations and bootstrap run here
         return app;
     }
@@ -51,6 +55,8 @@ public sealed class ShirubeApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     /// <summary>A client that sends the given bearer token.</summary>

@@ -75,6 +75,10 @@ public partial class ResourceTests
         ["Maturity.Trend."] = Enum.GetNames<Shirube.Domain.Psirt.MaturityTrend>(),
         ["Practice."] = Enum.GetNames<Shirube.Domain.Psirt.ServicePractice>(),
         ["TrainingState."] = Enum.GetNames<Shirube.Domain.Training.TrainingState>(),
+        ["Severity."] = Enum.GetNames<Shirube.Domain.Scoring.CvssSeverity>(),
+        ["FindingState."] = Enum.GetNames<Shirube.Domain.Components.FindingState>(),
+        ["FindingJustification."] = Enum.GetNames<Shirube.Domain.Components.FindingJustification>(),
+        ["Affected.Kind."] = ["name", "purl", "cpe", "vulnerability"],
     };
 
     private static IEnumerable<(string Family, Shirube.Domain.Scoring.CvssMetric Metric)> CvssKeys() =>

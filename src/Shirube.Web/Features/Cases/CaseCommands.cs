@@ -34,8 +34,34 @@ internal sealed record CaseEdit(Guid? ProductId, IReadOnlyCollection<Guid> Affec
 /// Changes to vulnerability cases, shared by the API and the pages: the public intake and the reporter's messages
 /// (anyone with the tracking token), and the PSIRT's work on a case (writers only, through the unit filter).
 /// </summary>
-internal sealed class CaseCommands(IDbContextFactory<ShirubeDbContext> contexts, CurrentActor actor, TimeProvider clock, CaseIntake intake)
+internal sealed class CaseCommands(IDbContextFactory<ShirubeDbContext> contexts, CurrentActor actor, TimeProvider clock, CaseIntake intake,
+    IEnumerable<ICaseFollower> followers)
 {
+    /// <summary>
+    /// Opens a case from what the PSIRT found itself: product, affected versions, CVE id and CVSS vector filled in, moved
+    /// on to triage. <paramref name="alongside"/> runs in the same transaction before the last save (it links the source).
+    /// </summary>
+    public async Task<CaseOpened> OpenAsync(CaseOpening opening, Func<ShirubeDbContext, VulnerabilityCase, Task> alongside)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        ArgumentNullException.ThrowIfNull(alongside);
+        actor.Require(Roles.Writers);
+        await using var db = await contexts.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == opening.ProductId)
+            ?? throw CaseErrors.NoSuchProduct(opening.ProductId).Exception();
+        var (opened, _) = await intake.ReceiveAsync(db, opening.Title, opening.Description, product.Name, null);
+        opened.Assign(product.Id, product.BusinessUnitId, opening.AffectedVersions);
+        opened.Identify(opening.CveId);
+        opened.Analyse(null, null, Normalized(opening.CvssVector));
+        opened.MoveTo(CaseState.Acknowledged, actor.UserName, Now, null);
+        opened.MoveTo(CaseState.Triage, actor.UserName, Now, null);
+        await alongside(db, opened);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new CaseOpened(opened.Id, opened.Number);
+    }
+
     /// <summary>Files a report as a new case, with its attachments; returns it with the reporter's tracking token.</summary>
     public async Task<ReportCreated> ReportAsync(string? title, string? description, string? product, string? reporterEmail, IReadOnlyList<ReportFile>? files = null)
     {
@@ -96,20 +122,23 @@ internal sealed class CaseCommands(IDbContextFactory<ShirubeDbContext> contexts,
     });
 
     /// <summary>Moves the case to its next state, by the state's name as a request gives it (<c>Cases.UnknownState</c> otherwise).</summary>
-    public Task MoveAsync(Guid id, string? to, string? reason) => ChangeAsync(id, (_, c) =>
+    public Task MoveAsync(Guid id, string? to, string? reason) => ChangeAsync(id, async (db, c) =>
     {
         if (!EnumNames.TryParse<CaseState>(to, out var state))
             throw CaseErrors.UnknownState(to, string.Join(", ", CaseWorkflow.NextOf(c.State))).Exception();
-        c.MoveTo(state, actor.UserName, Now, reason);
-        return Task.CompletedTask;
+        await MoveAndFollowAsync(db, c, state, reason);
     });
 
     /// <summary>Moves the case to its next state (guarded: rejected and duplicate need a reason, analysis the product…).</summary>
-    public Task MoveAsync(Guid id, CaseState to, string? reason) => ChangeAsync(id, (_, c) =>
+    public Task MoveAsync(Guid id, CaseState to, string? reason) => ChangeAsync(id, (db, c) => MoveAndFollowAsync(db, c, to, reason));
+
+    // The move and what follows the case (linked findings) are saved together.
+    private async Task MoveAndFollowAsync(ShirubeDbContext db, VulnerabilityCase c, CaseState to, string? reason)
     {
-        c.MoveTo(to, actor.UserName, Now, reason);
-        return Task.CompletedTask;
-    });
+        var transition = c.MoveTo(to, actor.UserName, Now, reason);
+        foreach (var follower in followers)
+            await follower.FollowAsync(db, c, transition.Reason);
+    }
 
     /// <summary>Comments on the case: internal, or shared with the reporter.</summary>
     public Task CommentAsync(Guid id, string? text, bool shared) => ChangeAsync(id, (_, c) =>
