@@ -63,7 +63,15 @@ internal static partial class SbomSchemas
     /// Checks <paramref name="document"/> against the schema file <paramref name="schemaFile"/>; throws
     /// <see cref="SbomFormatException"/> naming the first few errors with their JSON pointers.
     /// </summary>
-    public static void Validate(JsonNode document, string schemaFile, string title, string file)
+    /// <param name="document">The parsed document.</param>
+    /// <param name="schemaFile">The embedded schema file, e.g. <c>bom-1.6.schema.json</c>.</param>
+    /// <param name="title">The format and version as errors name it.</param>
+    /// <param name="file">The file name errors give.</param>
+    /// <param name="tolerated">
+    /// Errors a real-world generator is known to make and that lose nothing Shirube reads (see SpdxJsonReader):
+    /// given the instance location, the failing keyword and the value there, true lets the document pass.
+    /// </param>
+    public static void Validate(JsonNode document, string schemaFile, string title, string file, Func<string, string, JsonNode?, bool>? tolerated = null)
     {
         var loaded = Schemas.GetOrAdd(schemaFile, name => new Lazy<Loaded>(() => Load(name))).Value;
         // The flag evaluation stops at the first failure; only a refusal pays for the detailed list.
@@ -74,9 +82,13 @@ internal static partial class SbomSchemas
             .Where(d => d.HasErrors)
             // anyOf/oneOf branches report errors even where another branch passes: the deepest places say most.
             .OrderByDescending(d => d.InstanceLocation.Count)
-            .SelectMany(d => d.Errors!.Select(e => (Place: Pointer(d.InstanceLocation.ToString()), Message: e.Value)))
+            .SelectMany(d => d.Errors!.Select(e => (Location: d.InstanceLocation, Keyword: e.Key, Message: e.Value)))
+            .Where(e => tolerated is null || !tolerated(e.Location.ToString(), e.Keyword, e.Location.TryEvaluate(document, out var value) ? value : null))
+            .Select(e => (Place: Pointer(e.Location.ToString()), e.Message))
             .Distinct()
             .ToList();
+        if (errors.Count == 0 && tolerated is not null)
+            return;
         if (errors.Count == 0)
             errors.Add(("/", "the document does not match the schema."));
         var shown = string.Join("; ", errors.Take(ErrorsShown).Select(e => $"{e.Place}: {e.Message}"));
@@ -88,8 +100,8 @@ internal static partial class SbomSchemas
 
     private static Loaded Load(string name)
     {
-        var flag = new EvaluationOptions { OutputFormat = OutputFormat.Flag, ProcessCustomKeywords = true, RequireFormatValidation = false };
-        var list = new EvaluationOptions { OutputFormat = OutputFormat.List, ProcessCustomKeywords = true, RequireFormatValidation = false };
+        var flag = new EvaluationOptions { OutputFormat = OutputFormat.Flag, ProcessCustomKeywords = true, RequireFormatValidation = true };
+        var list = new EvaluationOptions { OutputFormat = OutputFormat.List, ProcessCustomKeywords = true, RequireFormatValidation = true };
         JsonSchema FromResource(string file) =>
             JsonSchema.FromText(UniqueItems().Replace(System.Text.Encoding.UTF8.GetString(ReadFile(file)), "\"" + UniqueItemsByHashKeyword.Name + "\"$1:"));
         if (name.StartsWith("bom-", StringComparison.Ordinal))

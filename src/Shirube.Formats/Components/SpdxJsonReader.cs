@@ -19,7 +19,7 @@ internal static class SpdxJsonReader
                 ? "not a string: an SPDX 2 document names its version (SPDX-2.2 or SPDX-2.3 are read)."
                 : $"'{version}' is not read; SPDX-2.2 and SPDX-2.3 are (SPDX 3 documents are JSON-LD with an @context).");
         }
-        SbomSchemas.Validate(document, version == "SPDX-2.2" ? "spdx-schema-v2.2.json" : "spdx-schema-v2.3.json", version, file);
+        SbomSchemas.Validate(document, version == "SPDX-2.2" ? "spdx-schema-v2.2.json" : "spdx-schema-v2.3.json", version, file, Tolerated);
 
         var builder = new SbomBuilder(file);
         var packages = new Dictionary<string, SbomComponent>(StringComparer.Ordinal);
@@ -52,6 +52,25 @@ internal static class SpdxJsonReader
             builder.SetSubject(subject);
         return builder.Build(SbomFormat.Spdx, version["SPDX-".Length..], Text(document, "name"));
     }
+
+    /// <summary>
+    /// Real SPDX 2 generators (Yocto's create-spdx among them) write members the schema does not define
+    /// ("packageSupplier", "$schema") and 2.2 documents use terms only 2.3 lists (AMENDS, PACKAGE-MANAGER). Such an
+    /// unknown member is ignored and such a term read as 2.3 defines it; every other schema error refuses the document.
+    /// </summary>
+    private static bool Tolerated(string location, string keyword, JsonNode? value) =>
+        // JsonSchema.Net reports a failed boolean schema (additionalProperties: false) with an empty keyword.
+        keyword is "" or "false"
+        || keyword == "enum" && (location.EndsWith("/relationshipType", StringComparison.Ordinal) || location.EndsWith("/referenceCategory", StringComparison.Ordinal))
+            && Text(value) is { } term && Spdx23Terms.Value.Contains(term);
+
+    private static readonly Lazy<HashSet<string>> Spdx23Terms = new(() =>
+    {
+        var schema = JsonNode.Parse(SbomSchemas.ReadFile("spdx-schema-v2.3.json"))!["properties"]!;
+        var relationship = schema["relationships"]!["items"]!["properties"]!["relationshipType"]!["enum"]!.AsArray();
+        var category = schema["packages"]!["items"]!["properties"]!["externalRefs"]!["items"]!["properties"]!["referenceCategory"]!["enum"]!.AsArray();
+        return [.. relationship.Concat(category).Select(n => n!.GetValue<string>())];
+    });
 }
 
 /// <summary>What SPDX 2 JSON and tag-value share: external references and relationships.</summary>
@@ -76,7 +95,9 @@ internal static class Spdx
     public static SbomComponent WithReferences(SbomComponent component, IEnumerable<(string? Type, string? Locator)> references)
     {
         var list = references.ToList();
-        string?[] Of(string type) => [.. list.Where(r => string.Equals(r.Type, type, StringComparison.OrdinalIgnoreCase)).Select(r => r.Locator)];
+        // Yocto writes the type as its full URI (http://spdx.org/rdf/references/cpe23Type): its last segment counts.
+        static string? Term(string? type) => type?[(type.LastIndexOfAny(['/', '#']) + 1)..];
+        string?[] Of(string type) => [.. list.Where(r => string.Equals(Term(r.Type), type, StringComparison.OrdinalIgnoreCase)).Select(r => r.Locator)];
         return component with
         {
             Purl = Of("purl").Select(SbomBuilder.Purl).FirstOrDefault(p => p is not null),

@@ -47,7 +47,40 @@ internal static class SbomCorpus
     /// <summary>spdx-ntia-docfest: the real-world SBOMs (JSON and tag-value) and the SPDX 3 set.</summary>
     public static IEnumerable<SbomFile> NtiaRealWorld(string folder) =>
         Files(folder, Path.Combine("tests", "data", "real_world_sboms"), "*.json", "*.spdx")
-            .Concat(Files(folder, Path.Combine("tests", "data", "spdx3"), "*.json"));
+            .Concat(Files(folder, Path.Combine("tests", "data", "spdx3"), "*.json"))
+            .Where(f => !NtiaRefused.ContainsKey(Path.GetFileName(f.Path)));
+
+    /// <summary>
+    /// The documents of spdx-ntia-docfest that are refused, and why: three are SPDX 2.1 (tag-value), which Shirube does
+    /// not read; spdx_sample_01 leaves out members the SPDX 2.2 schema requires of every package (licenseConcluded,
+    /// licenseDeclared, downloadLocation, copyrightText); missing_unique_identifiers is the checker's own negative
+    /// case, and the SPDX 3.0.1 schema refuses it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NtiaRefused = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["spdx_sample_04.spdx"] = "'SPDX-2.1' is not read",
+        ["spdx_sample_07.spdx"] = "'SPDX-2.1' is not read",
+        ["spdx_sample_14.spdx"] = "'SPDX-2.1' is not read",
+        ["spdx_sample_01.json"] = "Required properties",
+        ["missing_unique_identifiers.json"] = "does not match the SPDX 3.0.1 schema",
+    };
+
+    /// <summary>spdx-ntia-docfest: the refused documents (see <see cref="NtiaRefused"/>).</summary>
+    public static IEnumerable<SbomFile> NtiaRefusedFiles(string folder) =>
+        Files(folder, Path.Combine("tests", "data"), "*.json", "*.spdx").Where(f => NtiaRefused.ContainsKey(Path.GetFileName(f.Path)));
+
+    /// <summary>Every SBOM of the corpora that imports (for the export round trip).</summary>
+    public static IEnumerable<SbomFile> Importable(string corpora) =>
+        CycloneDxValid(Path.Combine(corpora, "cyclonedx-spec"))
+            .Concat(BomExamples(Path.Combine(corpora, "cyclonedx-bom-examples")))
+            .Concat(SpdxExamples(Path.Combine(corpora, "spdx-examples")))
+            .Concat(OpenEmbedded(Path.Combine(corpora, "spdx-ntia-docfest")))
+            .Concat(NtiaRealWorld(Path.Combine(corpora, "spdx-ntia-docfest")))
+            .Concat(CveBinTool(Path.Combine(corpora, "firmware-and-embedded")));
+
+    /// <summary>firmware-and-embedded: cve-bin-tool's CycloneDX (JSON, XML) and SPDX (JSON, tag-value) SBOMs.</summary>
+    public static IEnumerable<SbomFile> CveBinTool(string folder) =>
+        Files(folder, Path.Combine("cve-bin-tool", "test", "sbom"), "cyclonedx*.json", "cyclonedx*.xml", "test_triage_cyclonedx_sbom.json", "spdx*.spdx", "spdx*.spdx.json");
 
     private static bool IsCycloneDx(string path)
     {
