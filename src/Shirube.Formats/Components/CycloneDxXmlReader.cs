@@ -40,7 +40,8 @@ internal static class CycloneDxXmlReader
         }
         catch (XmlException e)
         {
-            throw new SbomFormatException(file, string.Create(CultureInfo.InvariantCulture, $"line {e.LineNumber}, column {e.LinePosition}"),
+            // A refused DTD is reported before any position is known (line 0): it is at the top of the document.
+            throw new SbomFormatException(file, string.Create(CultureInfo.InvariantCulture, $"line {Math.Max(1, e.LineNumber)}, column {Math.Max(1, e.LinePosition)}"),
                 "not well-formed XML (DTDs and entities are refused): " + e.Message, e);
         }
         var root = xml.Root!;

@@ -54,7 +54,10 @@ public class SbomCorpusTests
         var sbom = file.Read();
 
         using var json = JsonDocument.Parse(File.ReadAllBytes(file.FullPath));
-        Assert.Equal(json.RootElement.GetProperty("packages").GetArrayLength(), sbom.Components.Count);
+        // The runtime-* documents only relate packages of other documents: they have no packages of their own.
+        var packages = json.RootElement.TryGetProperty("packages", out var list) ? list.GetArrayLength() : 0;
+        Assert.Equal(packages, sbom.Components.Count);
+        Assert.Equal("2.2", sbom.SpecVersion);
     }
 
     [Theory]
