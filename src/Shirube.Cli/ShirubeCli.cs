@@ -38,6 +38,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(PurlCommand.Build(environment));
         root.Subcommands.Add(CpeCommand.Build(environment));
         root.Subcommands.Add(VersionsCommand.Build(environment));
+        root.Subcommands.Add(SbomCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

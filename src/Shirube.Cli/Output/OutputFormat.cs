@@ -17,6 +17,8 @@ internal enum OutputFormat
     Md,
     /// <summary>RFC 4180 CSV with a header row.</summary>
     Csv,
+    /// <summary>SARIF 2.1.0, for code-scanning tools.</summary>
+    Sarif,
 }
 
 /// <summary>The one definition of the --format option that every command offers; the first format named is the default.</summary>
@@ -69,6 +71,7 @@ internal sealed class FormatOption
         OutputFormat.Jsonl => "jsonl",
         OutputFormat.Md => "md",
         OutputFormat.Csv => "csv",
+        OutputFormat.Sarif => "sarif",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 }
