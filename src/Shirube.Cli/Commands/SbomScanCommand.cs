@@ -168,7 +168,9 @@ internal static class SbomScanCommand
     /// <summary>SARIF 2.1.0: one rule per vulnerability, one result per finding, located in the SBOM file.</summary>
     private static class Sarif
     {
-        public static object Of(ScanJson scan, string sbomName) => new Dictionary<string, object>
+        private static readonly string[] Tags = ["security", "vulnerability"];
+
+        public static Dictionary<string, object> Of(ScanJson scan, string sbomName) => new Dictionary<string, object>
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
             ["version"] = "2.1.0",
@@ -186,7 +188,7 @@ internal static class SbomScanCommand
                             {
                                 id = g.Key,
                                 shortDescription = new { text = g.First().Aliases.Count == 0 ? g.Key : $"{g.Key} ({string.Join(", ", g.First().Aliases)})" },
-                                properties = new Dictionary<string, object?> { ["security-severity"] = g.First().Score?.ToString("0.0", CultureInfo.InvariantCulture), ["tags"] = new[] { "security", "vulnerability" } },
+                                properties = new Dictionary<string, object?> { ["security-severity"] = g.First().Score?.ToString("0.0", CultureInfo.InvariantCulture), ["tags"] = Tags },
                             }).ToList(),
                         },
                     },
