@@ -82,6 +82,7 @@ app.MapThreatsApi();
 app.MapCaseMetricsApi();
 app.MapIncidentsApi();
 app.MapNoticesApi();
+app.MapVulnerabilitiesApi();
 app.MapPsirtApi();
 app.MapTrainingApi();
 app.MapAuditingApi();

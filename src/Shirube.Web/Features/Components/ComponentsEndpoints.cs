@@ -13,7 +13,7 @@ internal static class ComponentsEndpoints
         var versions = app.MapGroup("/api/versions/{versionId:guid}").WithTags("Components").RequireAuthorization();
         versions.MapPost("/sbom", async (Guid versionId, HttpContext http, ComponentsCommands commands, CancellationToken ct) =>
         {
-            var (content, fileName) = await UploadOf(http, ct);
+            var (content, fileName) = await UploadOf(http, ComponentsCommands.MaxSbomBytes, ct);
             await using (content)
             {
                 var imported = await commands.ImportAsync(versionId, content, fileName, ct);
@@ -79,13 +79,14 @@ internal static class ComponentsEndpoints
     }
 
     // Multipart with a "file" field, or the raw body named by ?fileName=.
-    private static async Task<(Stream Content, string? FileName)> UploadOf(HttpContext http, CancellationToken ct)
+    /// <summary>An uploaded file: multipart field "file" (or the first file), or the raw body named by ?fileName=.</summary>
+    internal static async Task<(Stream Content, string? FileName)> UploadOf(HttpContext http, long maxBytes, CancellationToken ct)
     {
-        if (http.Request.ContentLength > ComponentsCommands.MaxSbomBytes)
-            throw ComponentsErrors.SbomTooLarge(ComponentsCommands.MaxSbomBytes).Exception();
+        if (http.Request.ContentLength > maxBytes)
+            throw ComponentsErrors.SbomTooLarge(maxBytes).Exception();
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = ComponentsCommands.MaxSbomBytes }, ct);
+            var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes }, ct);
             var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
             if (file is null || file.Length == 0)
                 throw ComponentsErrors.SbomMissing().Exception();

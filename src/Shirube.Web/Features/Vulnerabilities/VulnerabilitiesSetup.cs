@@ -6,6 +6,13 @@ internal static class VulnerabilitiesSetup
     public static IServiceCollection AddVulnerabilities(this IServiceCollection services)
     {
         services.AddScoped<FeedDownloader>();
+        services.AddScoped<VulnerabilitiesCommands>();
         return services;
+    }
+
+    public static WebApplication MapVulnerabilitiesApi(this WebApplication app)
+    {
+        app.MapVulnerabilitiesEndpoints();
+        return app;
     }
 }

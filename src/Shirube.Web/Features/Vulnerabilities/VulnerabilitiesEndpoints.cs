@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Shirube.Web.Features.Components;
+
+namespace Shirube.Web.Features.Vulnerabilities;
+
+/// <summary>Vulnerability data: import a file of OSV, NVD or JVN records.</summary>
+internal static class VulnerabilitiesEndpoints
+{
+    public static WebApplication MapVulnerabilitiesEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/vulnerabilities/import", async (HttpContext http, VulnerabilitiesCommands commands, CancellationToken ct) =>
+        {
+            var (content, fileName) = await ComponentsEndpoints.UploadOf(http, VulnerabilitiesCommands.MaxUploadBytes, ct);
+            await using (content)
+                return TypedResults.Ok(await commands.ImportAsync(content, fileName, ct));
+        }).RequireAuthorization().DisableAntiforgery().WithTags("Vulnerabilities")
+          .WithMetadata(new RequestSizeLimitAttribute(VulnerabilitiesCommands.MaxUploadBytes))
+          .WithSummary("Import vulnerability data (an OSV record or all.zip archive, an NVD CVE API 2.0 page, JVN VULDEF or JVNRSS XML), recognised by its content, as multipart field \"file\" or the raw body; all or nothing. The product versions that carry a named package are matched again → 200 {source, records, added, updated, unchanged, versionsReevaluated, newFindings}. PSIRT managers and administrators.");
+        return app;
+    }
+}
