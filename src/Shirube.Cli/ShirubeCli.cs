@@ -35,6 +35,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(OscalCommand.Build(environment));
         root.Subcommands.Add(BaselineCommand.Build(environment));
         root.Subcommands.Add(CvssCommand.Build(environment));
+        root.Subcommands.Add(BenchCommand.Build(environment));
         ShowHelpWhenBare(root);
         return root;
     }

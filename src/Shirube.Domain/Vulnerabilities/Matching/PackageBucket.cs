@@ -16,9 +16,18 @@ internal sealed class PackageBucket
     {
         Entries = entries;
         Tables = tables;
+        AnyRelease = entries.Where(e => e.Release is null).ToArray();
+        ByRelease = entries.Where(e => e.Release is not null).GroupBy(e => e.Release!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
     }
 
     public PreparedEntry[] Entries { get; }
+
+    /// <summary>The entries that apply to every release (or to an ecosystem without releases).</summary>
+    public PreparedEntry[] AnyRelease { get; }
+
+    /// <summary>The entries scoped to one distribution release, by release: a component looks only at its own.</summary>
+    public Dictionary<string, PreparedEntry[]> ByRelease { get; }
 
     public RankTable[] Tables { get; }
 
