@@ -113,6 +113,7 @@ internal static class BenchCommand
         {
             File.Delete(path);
         }
+        Say(string.Create(CultureInfo.InvariantCulture, $"  parse {parseSeconds:F4} s, scan {scanSeconds:F4} s, {findings:N0} findings"));
         ct.ThrowIfCancellationRequested();
 
         Say(string.Create(CultureInfo.InvariantCulture, $"Re-evaluating {productVersions:N0} product versions × {perVersion:N0} components…"));
@@ -124,6 +125,7 @@ internal static class BenchCommand
         var portfolioFindings = 0;
         Parallel.ForEach(versions, new ParallelOptions { CancellationToken = ct }, v => Interlocked.Add(ref portfolioFindings, index.Match(v.Components).Count));
         var portfolioSeconds = clock.Elapsed.TotalSeconds;
+        Say(string.Create(CultureInfo.InvariantCulture, $"  {portfolioSeconds:F2} s, {portfolioFindings:N0} findings"));
 
         Say("One new record → its affected product versions; \"am I affected?\"…");
         var n = 0;
