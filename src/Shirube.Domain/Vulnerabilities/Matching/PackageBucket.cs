@@ -188,7 +188,7 @@ internal sealed class PreparedRange
         {
             Rank = e.Bound is null ? (e.Kind == RangeEventKind.Limit ? int.MaxValue : int.MinValue) : table.RankOf(e.Bound),
         });
-        return new PreparedRange { Source = Source, Scheme = Scheme, Unordered = Unordered, Events = events, HasLimit = HasLimit };
+        return new PreparedRange { Source = Source, Scheme = Scheme, Unordered = Unordered, Events = events, HasLimit = HasLimit, _description = _description };
     }
 
     /// <summary>Whether a version whose key in the bucket is <paramref name="key"/> is in the range (OSV's evaluation).</summary>
@@ -227,8 +227,12 @@ internal sealed class PreparedRange
         return affected;
     }
 
-    /// <summary>The range as users read it: <c>SEMVER [introduced 0, fixed 1.4.3]</c>.</summary>
-    public string Describe()
+    private string? _description;
+
+    /// <summary>The range as users read it: <c>SEMVER range [introduced 0, fixed 1.4.3]</c> (written once, then kept).</summary>
+    public string Describe() => _description ??= Description();
+
+    private string Description()
     {
         var builder = new StringBuilder();
         builder.Append(Source.Type switch

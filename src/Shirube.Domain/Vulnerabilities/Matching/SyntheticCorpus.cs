@@ -101,38 +101,38 @@ public sealed class SyntheticCorpus
     }
 
     /// <summary>
-    /// The components of one product version: <paramref name="count"/> distinct packages drawn by popularity (as
-    /// popular packages are both in more products and in more records), each at a version of its history.
-    /// Components are shared between product versions that ship the same package version.
+    /// The components of one product version: <paramref name="count"/> distinct packages, each at one of the newest
+    /// third of its versions. A quarter are packages that records name, drawn by popularity (popular packages are both in more
+    /// products and in more records); the rest are packages no record names, as most of a real product's components
+    /// are (a few percent of the components of a typical SBOM have known vulnerabilities). Components are shared
+    /// between product versions that ship the same package version.
     /// </summary>
     public IReadOnlyList<SbomComponent> Components(int count, int seed)
     {
         var random = new Random(HashCode.Combine(_seed, seed));
-        count = Math.Min(count, Packages);
         var chosen = new HashSet<int>();
         var components = new List<SbomComponent>(count);
         while (components.Count < count)
         {
-            // Half by popularity, half uniformly: products also ship many packages no record names.
-            var package = random.Next(2) == 0 ? Draw(random, _popularity) : random.Next(Packages);
+            var package = random.Next(4) == 0 ? Draw(random, _popularity) : Packages + random.Next(Packages * 10);
             if (!chosen.Add(package))
                 continue;
             var history = History(package, _seed);
-            var version = random.Next(history.Length);
+            // Products ship recent versions more than old ones: one of the newest third of the history.
+            var version = history.Length - 1 - random.Next(Math.Max(1, history.Length / 3));
             var release = random.Next(16);
             components.Add(ComponentOf(package, version, release, history));
         }
         return components;
     }
 
-    /// <summary>A new record on the most popular package (introduced 0, fixed in the middle of its history).</summary>
+    /// <summary>A new record on the most popular package, not yet fixed (introduced 0): the news of the day.</summary>
     public VulnerabilityRecord NewRecord(int n)
     {
-        var history = History(0, _seed);
         var ecosystem = EcosystemOf(0, _seed);
         var affected = Distribution(ecosystem)
-            ? (ecosystem == "Debian" ? DebianReleases : UbuntuReleases).Select(r => Entry($"{ecosystem}:{r}", 0, "introduced:0", $"fixed:{history[history.Length / 2]}")).ToList()
-            : [Entry(ecosystem, 0, "introduced:0", $"fixed:{history[history.Length / 2]}")];
+            ? (ecosystem == "Debian" ? DebianReleases : UbuntuReleases).Select(r => Entry($"{ecosystem}:{r}", 0, "introduced:0")).ToList()
+            : [Entry(ecosystem, 0, "introduced:0")];
         return new VulnerabilityRecord(string.Create(CultureInfo.InvariantCulture, $"SYN-NEW-{n:D4}"), VulnerabilitySource.Osv, Modified) { Affected = affected };
     }
 
