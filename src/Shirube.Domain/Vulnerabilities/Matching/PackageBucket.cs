@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Text;
+using Shirube.Domain.Packages;
+using Shirube.Domain.Versions;
+
+namespace Shirube.Domain.Vulnerabilities.Matching;
+
+/// <summary>
+/// Every affected entry of one package (ecosystem and normalised name), with its range bounds ranked once: the bucket
+/// sorts the distinct bound versions of each scheme, so that a component's version is placed among them by one binary
+/// search and each range event is then an integer comparison. Immutable once built; a change builds a new bucket.
+/// </summary>
+internal sealed class PackageBucket
+{
+    private PackageBucket(PreparedEntry[] entries, RankTable[] tables)
+    {
+        Entries = entries;
+        Tables = tables;
+        AnyRelease = entries.Where(e => e.Release is null).ToArray();
+        ByRelease = entries.Where(e => e.Release is not null).GroupBy(e => e.Release!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public PreparedEntry[] Entries { get; }
+
+    /// <summary>The entries that apply to every release (or to an ecosystem without releases).</summary>
+    public PreparedEntry[] AnyRelease { get; }
+
+    /// <summary>The entries scoped to one distribution release, by release: a component looks only at its own.</summary>
+    public Dictionary<string, PreparedEntry[]> ByRelease { get; }
+
+    public RankTable[] Tables { get; }
+
+    /// <summary>A bucket of <paramref name="entries"/>, their bounds ranked.</summary>
+    public static PackageBucket Of(PreparedEntry[] entries)
+    {
+        var byScheme = new Dictionary<VersionScheme, List<SchemeVersion>>();
+        foreach (var entry in entries)
+        {
+            foreach (var range in entry.Ranges)
+            {
+                if (range.Scheme is null)
+                    continue;
+                var list = Versions(byScheme, range.Scheme);
+                foreach (var e in range.Events)
+                {
+                    if (e.Bound is not null)
+                        list.Add(e.Bound);
+                }
+            }
+            if (entry.Scheme is not null && entry.ParsedVersions.Length > 0)
+                Versions(byScheme, entry.Scheme).AddRange(entry.ParsedVersions);
+        }
+        var tables = byScheme.Select(p => RankTable.Of(p.Key, p.Value)).ToArray();
+        // Ranked copies: a bucket being read by a match in progress is never changed under it.
+        var ranked = new PreparedEntry[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+            ranked[i] = entries[i].RankedBy(tables);
+        return new PackageBucket(ranked, tables);
+    }
+
+    private static List<SchemeVersion> Versions(Dictionary<VersionScheme, List<SchemeVersion>> byScheme, VersionScheme scheme)
+    {
+        if (!byScheme.TryGetValue(scheme, out var list))
+            byScheme[scheme] = list = [];
+        return list;
+    }
+}
+
+/// <summary>The distinct versions of one scheme within a bucket, in the scheme's order.</summary>
+internal sealed class RankTable
+{
+    private readonly SchemeVersion[] _sorted;
+
+    private RankTable(VersionScheme scheme, SchemeVersion[] sorted)
+    {
+        Scheme = scheme;
+        _sorted = sorted;
+    }
+
+    public VersionScheme Scheme { get; }
+
+    public static RankTable Of(VersionScheme scheme, List<SchemeVersion> versions)
+    {
+        var all = versions.Distinct().ToArray();
+        Array.Sort(all, static (a, b) => a.CompareTo(b));
+        var distinct = new List<SchemeVersion>(all.Length);
+        foreach (var v in all)
+        {
+            // Spellings the scheme holds equal (1.0 and 1.0.0) share one rank.
+            if (distinct.Count == 0 || distinct[^1].CompareTo(v) != 0)
+                distinct.Add(v);
+        }
+        return new RankTable(scheme, [.. distinct]);
+    }
+
+    /// <summary>The rank of a bound of this table: twice its position, so that versions between two bounds get the odd rank in between.</summary>
+    public int RankOf(SchemeVersion bound) => checked(2 * Search(bound));
+
+    /// <summary>
+    /// The rank of any version: even when the table holds it (equal by the scheme), else the odd number between
+    /// the ranks of its neighbours; comparing ranks then orders the version against every bound.
+    /// </summary>
+    public int KeyOf(SchemeVersion version)
+    {
+        var index = Search(version);
+        return index >= 0 ? checked(2 * index) : checked(2 * ~index - 1);
+    }
+
+    private int Search(SchemeVersion version)
+    {
+        int low = 0, high = _sorted.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = _sorted[middle].CompareTo(version);
+            if (order == 0)
+                return middle;
+            if (order < 0)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        return ~low;
+    }
+}
+
+/// <summary>One OSV affected entry made ready for matching.</summary>
+internal sealed class PreparedEntry
+{
+    public required VulnerabilityRecord Record { get; init; }
+
+    public required AffectedPackage Affected { get; init; }
+
+    /// <summary>The distribution release the entry is scoped to, or null.</summary>
+    public string? Release { get; init; }
+
+    /// <summary>The scheme of the ecosystem, or null when Shirube knows none.</summary>
+    public VersionScheme? Scheme { get; init; }
+
+    public required PreparedRange[] Ranges { get; init; }
+
+    /// <summary>Enumerated versions the ecosystem's scheme reads (ranked with the bucket).</summary>
+    public SchemeVersion[] ParsedVersions { get; init; } = [];
+
+    public int[] VersionRanks { get; init; } = [];
+
+    /// <summary>Enumerated versions compared as text: all of them when the ecosystem has no scheme.</summary>
+    public string[] TextVersions { get; init; } = [];
+
+    /// <summary>A copy whose bounds and enumerated versions carry their ranks in <paramref name="tables"/>.</summary>
+    public PreparedEntry RankedBy(RankTable[] tables) => new()
+    {
+        Record = Record,
+        Affected = Affected,
+        Release = Release,
+        Scheme = Scheme,
+        Ranges = Array.ConvertAll(Ranges, r => r.RankedBy(tables)),
+        ParsedVersions = ParsedVersions,
+        VersionRanks = Scheme is not null && ParsedVersions.Length > 0
+            ? Array.ConvertAll(ParsedVersions, Array.Find(tables, t => t.Scheme == Scheme)!.RankOf)
+            : [],
+        TextVersions = TextVersions,
+    };
+}
+
+/// <summary>A range whose events are sorted by version; <see cref="Scheme"/> is null when it cannot be ordered.</summary>
+internal sealed class PreparedRange
+{
+    public required AffectedRange Source { get; init; }
+
+    public VersionScheme? Scheme { get; init; }
+
+    /// <summary>Why the range cannot be ordered (GIT, no scheme, a bound that does not parse), or null.</summary>
+    public string? Unordered { get; init; }
+
+    public PreparedEvent[] Events { get; init; } = [];
+
+    public bool HasLimit { get; init; }
+
+    /// <summary>A copy whose events carry their ranks in the table of its scheme.</summary>
+    public PreparedRange RankedBy(RankTable[] tables)
+    {
+        if (Scheme is null)
+            return this;
+        var table = Array.Find(tables, t => t.Scheme == Scheme)!;
+        var events = Array.ConvertAll(Events, e => e with
+        {
+            Rank = e.Bound is null ? (e.Kind == RangeEventKind.Limit ? int.MaxValue : int.MinValue) : table.RankOf(e.Bound),
+        });
+        return new PreparedRange { Source = Source, Scheme = Scheme, Unordered = Unordered, Events = events, HasLimit = HasLimit, _description = _description };
+    }
+
+    /// <summary>Whether a version whose key in the bucket is <paramref name="key"/> is in the range (OSV's evaluation).</summary>
+    public bool Holds(int key)
+    {
+        if (HasLimit)
+        {
+            var below = false;
+            foreach (var e in Events)
+            {
+                if (e.Kind == RangeEventKind.Limit && key < e.Rank)
+                {
+                    below = true;
+                    break;
+                }
+            }
+            if (!below)
+                return false;
+        }
+        var affected = false;
+        foreach (var e in Events)
+        {
+            switch (e.Kind)
+            {
+                case RangeEventKind.Introduced when key >= e.Rank:
+                    affected = true;
+                    break;
+                case RangeEventKind.Fixed when key >= e.Rank:
+                    affected = false;
+                    break;
+                case RangeEventKind.LastAffected when key > e.Rank:
+                    affected = false;
+                    break;
+            }
+        }
+        return affected;
+    }
+
+    private string? _description;
+
+    /// <summary>The range as users read it: <c>SEMVER range [introduced 0, fixed 1.4.3]</c> (written once, then kept).</summary>
+    public string Describe() => _description ??= Description();
+
+    private string Description()
+    {
+        var builder = new StringBuilder();
+        builder.Append(Source.Type switch
+        {
+            RangeType.Semver => "SEMVER",
+            RangeType.Ecosystem => "ECOSYSTEM",
+            RangeType.Git => "GIT",
+            _ => Source.Type.ToString(),
+        });
+        builder.Append(" range [");
+        builder.AppendJoin(", ", Source.Events.Select(e => string.Create(CultureInfo.InvariantCulture, $"{Word(e.Kind)} {e.Version}")));
+        return builder.Append(']').ToString();
+    }
+
+    private static string Word(RangeEventKind kind) => kind switch
+    {
+        RangeEventKind.Introduced => "introduced",
+        RangeEventKind.Fixed => "fixed",
+        RangeEventKind.LastAffected => "last_affected",
+        RangeEventKind.Limit => "limit",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>A range event with its parsed bound (null for introduced "0" and limit "*") and its rank in the bucket.</summary>
+internal readonly record struct PreparedEvent(RangeEventKind Kind, SchemeVersion? Bound, int Rank = 0);
+
+/// <summary>Parses range bounds and enumerated versions once, sharing one parsed version per distinct text.</summary>
+internal sealed class EntryPreparer
+{
+    private readonly Dictionary<(VersionScheme, string), SchemeVersion?> _parsed = [];
+
+    public PreparedEntry Prepare(VulnerabilityRecord record, AffectedPackage affected)
+    {
+        VersionSchemes.TryFor(affected.Ecosystem, out var scheme);
+        var ranges = new PreparedRange[affected.Ranges.Count];
+        for (var i = 0; i < ranges.Length; i++)
+            ranges[i] = PrepareRange(affected.Ranges[i], affected.Ecosystem, scheme);
+        var parsed = new List<SchemeVersion>();
+        var text = new List<string>();
+        foreach (var version in affected.Versions)
+        {
+            if (scheme is not null && Parse(scheme, version) is { } v)
+                parsed.Add(v);
+            else
+                text.Add(version);
+        }
+        return new PreparedEntry
+        {
+            Record = record,
+            Affected = affected,
+            Release = PackageNames.Release(affected.Ecosystem),
+            Scheme = scheme,
+            Ranges = ranges,
+            ParsedVersions = [.. parsed],
+            TextVersions = [.. text],
+        };
+    }
+
+    private PreparedRange PrepareRange(AffectedRange range, string ecosystem, VersionScheme? ecosystemScheme)
+    {
+        VersionScheme? scheme = range.Type switch
+        {
+            RangeType.Semver => SemverScheme.Instance,
+            RangeType.Ecosystem => ecosystemScheme,
+            _ => null,
+        };
+        if (range.Type == RangeType.Git)
+            return new PreparedRange { Source = range, Unordered = "a GIT range is matched only through the enumerated versions" };
+        if (scheme is null)
+            return new PreparedRange { Source = range, Unordered = $"Shirube knows no version scheme for {PackageNames.EcosystemBase(ecosystem)}, so its ECOSYSTEM ranges are not ordered" };
+        var events = new PreparedEvent[range.Events.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = range.Events[i];
+            SchemeVersion? bound = null;
+            var open = e.Kind == RangeEventKind.Introduced && e.Version.Trim() == "0" || e.Kind == RangeEventKind.Limit && e.Version.Contains('*', StringComparison.Ordinal);
+            if (!open && (bound = Parse(scheme, e.Version)) is null)
+                return new PreparedRange { Source = range, Unordered = $"its bound '{e.Version}' is not a {scheme.Name} version" };
+            events[i] = new PreparedEvent(e.Kind, bound);
+        }
+        // OSV evaluates the events in version order, whatever order the record gives them; the sort is stable so that
+        // events at one version keep the record's order. "0" sorts before every version, "*" after.
+        var order = Enumerable.Range(0, events.Length).ToArray();
+        Array.Sort(order, (a, b) =>
+        {
+            var byVersion = CompareBounds(events[a], events[b]);
+            return byVersion != 0 ? byVersion : a.CompareTo(b);
+        });
+        return new PreparedRange
+        {
+            Source = range,
+            Scheme = scheme,
+            Events = order.Select(i => events[i]).ToArray(),
+            HasLimit = events.Any(e => e.Kind == RangeEventKind.Limit),
+        };
+    }
+
+    private static int CompareBounds(PreparedEvent a, PreparedEvent b)
+    {
+        static int Open(PreparedEvent e) => e.Bound is not null ? 0 : e.Kind == RangeEventKind.Limit ? 1 : -1;
+        var (oa, ob) = (Open(a), Open(b));
+        if (oa != 0 || ob != 0)
+            return oa.CompareTo(ob);
+        return a.Bound!.CompareTo(b.Bound);
+    }
+
+    private SchemeVersion? Parse(VersionScheme scheme, string text)
+    {
+        if (_parsed.TryGetValue((scheme, text), out var known))
+            return known;
+        var parsed = scheme.TryParse(text, out var version, out _) ? version : null;
+        _parsed[(scheme, text)] = parsed;
+        return parsed;
+    }
+}
