@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using Shirube.Cli.Output;
 using Shirube.Domain.Components;
-using Shirube.Domain.Packages;
 using Shirube.Domain.Vulnerabilities;
 using Shirube.Domain.Vulnerabilities.Matching;
 using Shirube.Formats.Components;
@@ -181,39 +180,11 @@ internal static class BenchCommand
             m.Record.Id, m.Record.Aliases, m.Record.Source == VulnerabilitySource.Osv ? "osv" : "nvd", m.MatchedBy)).ToList();
     }
 
+    // Parse is the reader users get: format recognition, the official schema's validation, and the model.
     private static Sbom ParseSbom(string path)
     {
         using var stream = File.OpenRead(path);
-        try
-        {
-            return SbomReader.Read(stream, path);
-        }
-        catch (NotImplementedException)
-        {
-            // TEMPORARY (lead: remove when the SBOM slice lands SbomReader.Read, which still throws NotImplemented on this
-            // branch): until then parse and scan are measured with this System.Text.Json reading of the same file into
-            // the same domain components (name, version, purl); the real reader's schema validation will add to both.
-            stream.Position = 0;
-            return ReadWithSystemTextJson(stream);
-        }
-    }
-
-    private static Sbom ReadWithSystemTextJson(Stream stream)
-    {
-        using var document = JsonDocument.Parse(stream);
-        var root = document.RootElement;
-        var components = new List<SbomComponent>();
-        foreach (var c in root.GetProperty("components").EnumerateArray())
-        {
-            var purlText = c.TryGetProperty("purl", out var p) ? p.GetString() : null;
-            components.Add(new SbomComponent(c.GetProperty("bom-ref").GetString()!, c.GetProperty("name").GetString()!)
-            {
-                Version = c.TryGetProperty("version", out var v) ? v.GetString() : null,
-                Type = c.TryGetProperty("type", out var t) ? t.GetString() : null,
-                Purl = PackageUrl.TryParse(purlText, out var purl) ? purl : null,
-            });
-        }
-        return new Sbom(SbomFormat.CycloneDx, root.GetProperty("specVersion").GetString()!) { Components = components };
+        return SbomReader.Read(stream, path);
     }
 
     private static void WriteCycloneDx(string path, IReadOnlyList<SbomComponent> components)

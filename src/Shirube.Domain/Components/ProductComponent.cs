@@ -49,9 +49,9 @@ public sealed class ProductComponent
     public string? ParentRef { get; private set; }
     /// <summary>True for the component the SBOM describes (the product itself).</summary>
     public bool IsSubject { get; private set; }
-    /// <summary>Search key: the OSV ecosystem of its purl, lower case (see <see cref="PackageKey"/>).</summary>
+    /// <summary>Search key: the OSV ecosystem of its purl, lower case (see <see cref="SearchKey"/>).</summary>
     public string? Ecosystem { get; private set; }
-    /// <summary>Search key: its name as its ecosystem writes it, normalised (see <see cref="PackageKey"/>).</summary>
+    /// <summary>Search key: its name as its ecosystem writes it, normalised (see <see cref="SearchKey"/>).</summary>
     public string NormalizedName { get; private set; }
     /// <summary>Search key: the last part of <see cref="NormalizedName"/> (<c>log4j-core</c> of <c>org.apache.logging.log4j:log4j-core</c>), so a bare name finds it.</summary>
     public string ShortName { get; private set; }
@@ -64,7 +64,7 @@ public sealed class ProductComponent
 
     internal static ProductComponent From(ProductSbom sbom, SbomComponent c, bool isSubject)
     {
-        var key = c.Purl is { } purl ? PackageKey.Of(purl) : PackageKey.Of(null, c.Name);
+        var key = c.Purl is { } purl ? SearchKey.Of(purl) : SearchKey.Of(null, c.Name);
         var component = new ProductComponent
         {
             Id = Guid.CreateVersion7(),

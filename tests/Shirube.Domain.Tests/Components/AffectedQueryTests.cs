@@ -73,11 +73,11 @@ public sealed class AffectedQueryTests
     public void A_purl_is_kept_under_its_ecosystem_and_normalised_name(Keyed c)
     {
         var purl = PackageUrl.Parse(c.Purl);
-        var key = PackageKey.Of(purl);
+        var key = SearchKey.Of(purl);
         Assert.Equal((c.Ecosystem, c.Name, c.ShortName, c.Base), (key.Ecosystem, key.Name, ProductComponent.ShortOf(key.Name), AffectedQuery.BaseOf(purl)));
     }
 
     [Fact]
     public void A_records_package_meets_the_components_key_whatever_the_release_suffix_and_case() =>
-        Assert.Equal(PackageKey.Of(PackageUrl.Parse("pkg:deb/debian/OpenSSL@3.0.11")), PackageKey.Of("Debian:12", "openssl"));
+        Assert.Equal(SearchKey.Of(PackageUrl.Parse("pkg:deb/debian/OpenSSL@3.0.11")), SearchKey.Of("Debian:12", "openssl"));
 }

@@ -188,7 +188,7 @@ internal sealed class ComponentsViews(IDbContextFactory<ShirubeDbContext> contex
         switch (query.Kind)
         {
             case AffectedQueryKind.PackageName:
-                var names = PackageKey.SearchNames(query.Text);
+                var names = SearchKey.SearchNames(query.Text);
                 components = components.Where(c => names.Contains(c.NormalizedName) || names.Contains(c.ShortName));
                 break;
             case AffectedQueryKind.Purl:

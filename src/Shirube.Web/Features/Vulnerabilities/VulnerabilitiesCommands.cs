@@ -143,7 +143,7 @@ internal sealed class VulnerabilitiesCommands(IDbContextFactory<ShirubeDbContext
             return;
         var version = product.Versions.Single(v => v.Id == versionId).Version;
         var subject = $"{product.Name} {version}";
-        var notice = new OutboundNotice("NewFindings", subject, $"{fresh.Count} new findings in {subject}", $"{subject} に新しい検出が {fresh.Count} 件", $"/versions/{versionId}/findings")
+        var notice = new OutboundNotice("NewFindings", subject, $"{fresh.Count} new findings in {subject}", $"{subject} に新しい検出が {fresh.Count} 件", $"/products/{product.Id}/versions/{versionId}/components")
         {
             Owners = product.Owners,
             Lines = [.. fresh.Select(f => (Line(f, "en"), Line(f, "ja")))],

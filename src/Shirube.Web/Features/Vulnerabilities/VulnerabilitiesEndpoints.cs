@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Shirube.Web.Features.Accounts;
 using Shirube.Web.Features.Components;
 
 namespace Shirube.Web.Features.Vulnerabilities;
@@ -16,6 +17,13 @@ internal static class VulnerabilitiesEndpoints
         }).RequireAuthorization().DisableAntiforgery().WithTags("Vulnerabilities")
           .WithMetadata(new RequestSizeLimitAttribute(VulnerabilitiesCommands.MaxUploadBytes))
           .WithSummary("Import vulnerability data (an OSV record or all.zip archive, an NVD CVE API 2.0 page, JVN VULDEF or JVNRSS XML), recognised by its content, as multipart field \"file\" or the raw body; all or nothing. The product versions that carry a named package are matched again → 200 {source, records, added, updated, unchanged, versionsReevaluated, newFindings}. PSIRT managers and administrators.");
+        app.MapGet("/api/vulnerabilities/sync", (VulnerabilitySync sync) => TypedResults.Ok(sync.Status))
+            .RequireAuthorization().WithTags("Vulnerabilities")
+            .WithSummary("The sync of vulnerability data: whether it runs, the source and bytes it is reading, and each configured source's last outcome (Imported, NotModified, Failed) with counts.");
+        app.MapPost("/api/vulnerabilities/sync", async Task<IResult> (VulnerabilitySync sync, CurrentActor actor, CancellationToken ct) =>
+                await sync.RunAsync(actor, ct) ? TypedResults.Ok(sync.Status) : TypedResults.Conflict(sync.Status))
+            .RequireAuthorization().WithTags("Vulnerabilities")
+            .WithSummary("Sync every configured source now → 200 with the status; 409 when a sync already runs (here or in another instance sharing the database). PSIRT managers and administrators.");
         return app;
     }
 }

@@ -7,6 +7,8 @@ internal static class VulnerabilitiesSetup
     {
         services.AddScoped<FeedDownloader>();
         services.AddScoped<VulnerabilitiesCommands>();
+        services.AddSingleton<VulnerabilitySync>();
+        services.AddHostedService(sp => sp.GetRequiredService<VulnerabilitySync>());
         return services;
     }
 

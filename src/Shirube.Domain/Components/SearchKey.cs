@@ -1,4 +1,3 @@
-using System.Text;
 using Shirube.Domain.Packages;
 
 namespace Shirube.Domain.Components;
@@ -11,7 +10,7 @@ namespace Shirube.Domain.Components;
 /// </summary>
 /// <param name="Ecosystem">The ecosystem in lower case (<c>pypi</c>, <c>maven</c>, <c>debian</c>), or null when unknown.</param>
 /// <param name="Name">The normalised name (<c>org.apache.logging.log4j:log4j-core</c>, <c>@babel/core</c>).</param>
-public sealed record PackageKey(string? Ecosystem, string Name)
+public sealed record SearchKey(string? Ecosystem, string Name)
 {
     // purl type → OSV ecosystem, for the types whose ecosystem is not named by the namespace.
     private static readonly Dictionary<string, string> EcosystemOfType = new(StringComparer.Ordinal)
@@ -34,7 +33,7 @@ public sealed record PackageKey(string? Ecosystem, string Name)
     private static readonly HashSet<string> DistributionTypes = new(StringComparer.Ordinal) { "deb", "apk", "rpm", "alpm" };
 
     /// <summary>The key of a purl: its ecosystem and its name with the namespace as the ecosystem joins them.</summary>
-    public static PackageKey Of(PackageUrl purl)
+    public static SearchKey Of(PackageUrl purl)
     {
         ArgumentNullException.ThrowIfNull(purl);
         string ecosystem;
@@ -53,7 +52,7 @@ public sealed record PackageKey(string? Ecosystem, string Name)
     }
 
     /// <summary>The key of a package as a vulnerability record names it (<c>PyPI</c>, <c>Django</c>; <c>Debian:12</c>, <c>openssl</c>).</summary>
-    public static PackageKey Of(string? ecosystem, string name)
+    public static SearchKey Of(string? ecosystem, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var baseEcosystem = ecosystem is null ? null : (ecosystem.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? ecosystem[..colon] : ecosystem).Trim();
@@ -62,7 +61,7 @@ public sealed record PackageKey(string? Ecosystem, string Name)
         var lowered = name.Trim().ToLowerInvariant();
         if (string.Equals(baseEcosystem, "PyPI", StringComparison.OrdinalIgnoreCase))
             lowered = Pep503(lowered);
-        return new PackageKey(baseEcosystem?.ToLowerInvariant(), lowered);
+        return new SearchKey(baseEcosystem?.ToLowerInvariant(), lowered);
     }
 
     /// <summary>A name typed into a search box, normalised as names are stored (lower case, and as PEP 503 would for PyPI names).</summary>
@@ -74,25 +73,6 @@ public sealed record PackageKey(string? Ecosystem, string Name)
         return pep == lowered ? [lowered] : [lowered, pep];
     }
 
-    // PEP 503: runs of '-', '_' and '.' become one '-'.
-    private static string Pep503(string name)
-    {
-        var text = new StringBuilder(name.Length);
-        var inRun = false;
-        foreach (var c in name)
-        {
-            if (c is '-' or '_' or '.')
-            {
-                if (!inRun)
-                    text.Append('-');
-                inRun = true;
-            }
-            else
-            {
-                text.Append(c);
-                inRun = false;
-            }
-        }
-        return text.ToString();
-    }
+    // PEP 503, as the matcher normalises PyPI names.
+    private static string Pep503(string name) => PackageNames.Normalize("PyPI", name);
 }
