@@ -189,35 +189,8 @@ internal sealed class ComponentsCommands(IDbContextFactory<ShirubeDbContext> con
 
     private async Task<FindingsChanged> ApplyAsync(ShirubeDbContext db, Product product, Guid versionId, IReadOnlyList<ComponentMatch> matches, CancellationToken ct)
     {
-        var existing = (await db.Findings.Where(f => f.ProductVersionId == versionId).ToListAsync(ct))
-            .ToDictionary(f => (f.ComponentKey, f.VulnerabilityId));
-        var seen = new HashSet<(string, string)>();
-        int added = 0, kept = 0, vanished = 0;
-        // A withdrawn record matches nothing, whatever a matcher says.
-        foreach (var match in matches.Where(m => !m.Record.IsWithdrawn))
-        {
-            var key = (Finding.KeyOf(match.Component), match.Record.Id);
-            if (!seen.Add(key))
-                continue;
-            if (existing.TryGetValue(key, out var finding))
-            {
-                finding.Refresh(match, actor.UserName, Now);
-                kept++;
-            }
-            else
-            {
-                db.Findings.Add(Finding.Detect(product.BusinessUnitId, product.Id, versionId, match, actor.UserName, Now));
-                added++;
-            }
-        }
-        foreach (var (key, finding) in existing)
-        {
-            if (seen.Contains(key) || finding.ResolvedByAbsence)
-                continue;
-            finding.Vanish(actor.UserName, Now);
-            vanished++;
-        }
-        return new FindingsChanged(added, kept, vanished);
+        var outcome = await FindingStore.ApplyAsync(db, product.BusinessUnitId, product.Id, versionId, matches, actor.UserName, Now, ct);
+        return new FindingsChanged(outcome.Added, outcome.Kept, outcome.Vanished);
     }
 
     private async Task ChangeAsync(Guid id, Action<Finding> change, CancellationToken ct)

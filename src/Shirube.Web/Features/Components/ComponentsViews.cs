@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
+using Shirube.Data.Components;
 using Shirube.Domain.Components;
 using Shirube.Domain.Portfolio;
 using Shirube.Domain.Scoring;
@@ -169,9 +170,10 @@ internal sealed class ComponentsViews(IDbContextFactory<ShirubeDbContext> contex
     {
         var query = AffectedQuery.Parse(q);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var hits = query.Kind == AffectedQueryKind.VulnerabilityId
-            ? await ByVulnerabilityAsync(db, query.Text, ct)
-            : await ByComponentAsync(db, query, ct);
+        var hits = (await AffectedStore.FindAsync(db, query, MaxHits, ct))
+            .Select(h => new AffectedHitDto(h.ProductId, h.Product, h.ProductVersionId, h.Version, h.Component, h.ComponentVersion, h.Purl, h.Cpe, h.VulnerabilityId, h.State))
+            .OrderBy(h => h.Product, StringComparer.CurrentCulture).ThenBy(h => h.Version, StringComparer.Ordinal).ThenBy(h => h.Component, StringComparer.Ordinal)
+            .ToArray();
         var kind = query.Kind switch
         {
             AffectedQueryKind.PackageName => "name",
@@ -180,64 +182,6 @@ internal sealed class ComponentsViews(IDbContextFactory<ShirubeDbContext> contex
             _ => "vulnerability",
         };
         return new AffectedDto(query.Text, kind, hits);
-    }
-
-    private static async Task<AffectedHitDto[]> ByComponentAsync(ShirubeDbContext db, AffectedQuery query, CancellationToken ct)
-    {
-        var components = db.SbomComponents.AsNoTracking();
-        switch (query.Kind)
-        {
-            case AffectedQueryKind.PackageName:
-                var names = SearchKey.SearchNames(query.Text);
-                components = components.Where(c => names.Contains(c.NormalizedName) || names.Contains(c.ShortName));
-                break;
-            case AffectedQueryKind.Purl:
-                var purlBase = query.PurlBase!;
-                components = components.Where(c => c.PurlBase == purlBase);
-                if (query.Version is { } purlVersion)
-                    components = components.Where(c => c.Version == purlVersion || c.Purl!.Contains("@" + purlVersion));
-                break;
-            default:
-                var cpe = query.Cpe!;
-                var product = cpe.Product.ToLowerInvariant();
-                components = components.Where(c => c.CpeProduct == product);
-                if (cpe.Vendor is not (Domain.Packages.Cpe.AnyValue or ""))
-                {
-                    var vendor = cpe.Vendor.ToLowerInvariant();
-                    components = components.Where(c => c.CpeVendor == vendor);
-                }
-                if (query.Version is { } cpeVersion)
-                    components = components.Where(c => c.Version == cpeVersion);
-                break;
-        }
-        var rows = await (from c in components
-                          join v in db.Set<ProductVersion>() on c.ProductVersionId equals v.Id
-                          join p in db.Products on v.ProductId equals p.Id
-                          select new { p.Id, p.Name, VersionId = v.Id, v.Version, Component = c.Name, ComponentVersion = c.Version, c.Purl, c.Cpe })
-            .Take(MaxHits).ToListAsync(ct);
-        // A purl query with a version also holds when the stored purl's version is written differently: filtered again here.
-        if (query.Kind == AffectedQueryKind.Purl && query.Version is { } wanted)
-            rows = [.. rows.Where(r => r.ComponentVersion == wanted || (r.Purl is not null && Domain.Packages.PackageUrl.TryParse(r.Purl, out var purl) && purl.Version == wanted))];
-        return [.. rows.Select(r => new AffectedHitDto(r.Id, r.Name, r.VersionId, r.Version, r.Component, r.ComponentVersion, r.Purl, r.Cpe, null, null))
-            .OrderBy(h => h.Product, StringComparer.CurrentCulture).ThenBy(h => h.Version, StringComparer.Ordinal).ThenBy(h => h.Component, StringComparer.Ordinal)];
-    }
-
-    private static async Task<AffectedHitDto[]> ByVulnerabilityAsync(ShirubeDbContext db, string id, CancellationToken ct)
-    {
-        // The id itself, the records that name it as an alias, and the aliases of the records it names.
-        var ids = new HashSet<string>(StringComparer.Ordinal) { id };
-        ids.UnionWith(await db.VulnerabilityAliases.AsNoTracking().Where(a => a.Alias == id).Select(a => a.RecordId).ToListAsync(ct));
-        ids.UnionWith(await db.VulnerabilityAliases.AsNoTracking().Where(a => a.RecordId == id).Select(a => a.Alias).ToListAsync(ct));
-        var list = ids.ToList();
-        var rows = await (from f in db.Findings.AsNoTracking()
-                          where list.Contains(f.VulnerabilityId) || (f.CveId != null && list.Contains(f.CveId))
-                          join v in db.Set<ProductVersion>() on f.ProductVersionId equals v.Id
-                          join p in db.Products on v.ProductId equals p.Id
-                          select new { p.Id, p.Name, VersionId = v.Id, v.Version, f.ComponentName, f.ComponentVersion, f.ComponentPurl, f.ComponentCpe, f.VulnerabilityId, f.State })
-            .Take(MaxHits).ToListAsync(ct);
-        return [.. rows.Select(r => new AffectedHitDto(r.Id, r.Name, r.VersionId, r.Version, r.ComponentName, r.ComponentVersion, r.ComponentPurl, r.ComponentCpe,
-                r.VulnerabilityId, VexNames.Of(r.State)))
-            .OrderBy(h => h.Product, StringComparer.CurrentCulture).ThenBy(h => h.Version, StringComparer.Ordinal).ThenBy(h => h.Component, StringComparer.Ordinal)];
     }
 
     private static IQueryable<Finding> OpenOnly(IQueryable<Finding> query) =>
