@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
+using Shirube.Web.Features.Platform;
 using Microsoft.AspNetCore.Mvc;
 using Shirube.Domain.Components;
 using Shirube.Web.Features.Accounts;
@@ -13,7 +13,7 @@ internal static class ComponentsEndpoints
         var versions = app.MapGroup("/api/versions/{versionId:guid}").WithTags("Components").RequireAuthorization();
         versions.MapPost("/sbom", async (Guid versionId, HttpContext http, ComponentsCommands commands, CancellationToken ct) =>
         {
-            var (content, fileName) = await UploadOf(http, ComponentsCommands.MaxSbomBytes, ct);
+            var (content, fileName) = await Uploads.ReadAsync(http, ComponentsCommands.MaxSbomBytes, ct);
             await using (content)
             {
                 var imported = await commands.ImportAsync(versionId, content, fileName, ct);
@@ -79,28 +79,4 @@ internal static class ComponentsEndpoints
     }
 
     // Multipart with a "file" field, or the raw body named by ?fileName=.
-    /// <summary>An uploaded file: multipart field "file" (or the first file), or the raw body named by ?fileName=.</summary>
-    internal static async Task<(Stream Content, string? FileName)> UploadOf(HttpContext http, long maxBytes, CancellationToken ct)
-    {
-        if (http.Request.ContentLength > maxBytes)
-            throw ComponentsErrors.SbomTooLarge(maxBytes).Exception();
-        if (http.Request.HasFormContentType)
-        {
-            var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes }, ct);
-            var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-            if (file is null || file.Length == 0)
-                throw ComponentsErrors.SbomMissing().Exception();
-            return (file.OpenReadStream(), file.FileName);
-        }
-        // The reader may look at the start of the document more than once: the body is buffered.
-        var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length == 0)
-        {
-            await buffer.DisposeAsync();
-            throw ComponentsErrors.SbomMissing().Exception();
-        }
-        buffer.Position = 0;
-        return (buffer, http.Request.Query["fileName"].FirstOrDefault());
-    }
 }

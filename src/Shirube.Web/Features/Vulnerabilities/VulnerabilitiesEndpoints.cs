@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Shirube.Web.Features.Accounts;
-using Shirube.Web.Features.Components;
+using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Vulnerabilities;
 
@@ -11,7 +11,7 @@ internal static class VulnerabilitiesEndpoints
     {
         app.MapPost("/api/vulnerabilities/import", async (HttpContext http, VulnerabilitiesCommands commands, CancellationToken ct) =>
         {
-            var (content, fileName) = await ComponentsEndpoints.UploadOf(http, VulnerabilitiesCommands.MaxUploadBytes, ct);
+            var (content, fileName) = await Uploads.ReadAsync(http, VulnerabilitiesCommands.MaxUploadBytes, ct);
             await using (content)
                 return TypedResults.Ok(await commands.ImportAsync(content, fileName, ct));
         }).RequireAuthorization().DisableAntiforgery().WithTags("Vulnerabilities")
