@@ -101,6 +101,13 @@ public class ComponentsWalkTests
         await Assertions.Expect(findings).ToContainTextAsync("9.0.16");
         await Assertions.Expect(findings).ToContainTextAsync("7.5");
         await BrowserSession.Screenshot(page, "121-firmware-findings-ja");
+        // The notice centre names the version with a new high finding, and leads to it.
+        await page.GotoAsync("/notices");
+        await BrowserSession.WaitUntilInteractive(page);
+        await Assertions.Expect(page.Locator("[data-testid=notices]")).ToContainTextAsync("今週、CVSS 7.0 以上の新しい検出が 1 件");
+        await BrowserSession.Screenshot(page, "121a-notices-new-findings-ja");
+        await page.GotoAsync($"/products/{nas.Product}/versions/{nas.Version}/components");
+        await BrowserSession.WaitUntilInteractive(page);
 
         // A case from the finding: it opens on the case page with product, version, CVE and CVSS filled in, and the
         // finding links to it.

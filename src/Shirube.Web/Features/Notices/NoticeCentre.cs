@@ -1,9 +1,9 @@
 namespace Shirube.Web.Features.Notices;
 
 /// <summary>
-/// One notice: <c>Kind</c> is CraReport, NotificationOverdue, SupportEnding or SupportEnded; <c>Level</c> error (past a
-/// deadline) or warning (one near); <c>Subject</c> the case or incident number or the product version; <c>Detail</c>
-/// the report kind or the stakeholder group.
+/// One notice: <c>Kind</c> is CraReport, NotificationOverdue, SupportEnding, SupportEnded or NewFindings; <c>Level</c>
+/// error (past a deadline) or warning (one near, or new findings); <c>Subject</c> the case or incident number or the
+/// product version; <c>Detail</c> the report kind, the stakeholder group, or the number of new findings.
 /// </summary>
 internal sealed record NoticeDto(string Kind, string Level, string Subject, string Title, string? Product, string? Detail, DateTime DueAt, string Href);
 

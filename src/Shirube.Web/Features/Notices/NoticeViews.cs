@@ -27,7 +27,7 @@ internal sealed class NoticeViews(IDbContextFactory<ShirubeDbContext> contexts, 
         var cra = (await craViews.DueAsync())
             .Where(d => d.DueAt - now <= NoticeCentre.CraWarning)
             .Select(d => new NoticeDto("CraReport", d.Status == "Overdue" ? "error" : "warning", d.Number, d.Title, d.Product, d.Kind, d.DueAt, d.Href));
-        return [.. cra.Concat(await OverdueNotificationsAsync(db, now)).Concat(await SupportAsync(db, now))
+        return [.. cra.Concat(await OverdueNotificationsAsync(db, now)).Concat(await SupportAsync(db, now)).Concat(await NewFindingsAsync(db, now))
             .OrderBy(n => n.Level == "error" ? 0 : 1).ThenBy(n => n.DueAt)];
     }
 
@@ -47,6 +47,31 @@ internal sealed class NoticeViews(IDbContextFactory<ShirubeDbContext> contexts, 
             .Where(d => d.Status == NotificationStatus.Overdue)
             .Select(d => new NoticeDto("NotificationOverdue", "error", o.Incident.Number, o.Incident.Title, o.Product, d.Group.ToString(), d.DueAt,
                 $"/incidents/{o.Incident.Id}")));
+    }
+
+    /// <summary>How far back a finding counts as new for a notice.</summary>
+    public static readonly TimeSpan NewFindingWindow = TimeSpan.FromDays(7);
+
+    // Product versions with open findings of CVSS 7.0 or more first seen in the last week: one grouped query.
+    private static async Task<IEnumerable<NoticeDto>> NewFindingsAsync(ShirubeDbContext db, DateTime now)
+    {
+        var since = now - NewFindingWindow;
+        var rows = await (from f in db.Findings.AsNoTracking()
+                          where f.FirstSeen >= since && !f.Suppressed && f.CvssScore >= 7.0m
+                              && (f.State == Domain.Components.FindingState.InTriage || f.State == Domain.Components.FindingState.Exploitable)
+                          group f by new { f.ProductId, f.ProductVersionId } into g
+                          select new { g.Key.ProductId, g.Key.ProductVersionId, Count = g.Count(), Latest = g.Max(f => f.FirstSeen) })
+            .ToListAsync();
+        if (rows.Count == 0)
+            return [];
+        var versionIds = rows.Select(r => r.ProductVersionId).ToList();
+        var names = await db.Products.AsNoTracking()
+            .SelectMany(p => p.Versions.Where(v => versionIds.Contains(v.Id)), (p, v) => new { VersionId = v.Id, p.Name, v.Version })
+            .ToDictionaryAsync(x => x.VersionId);
+        return rows.Where(r => names.ContainsKey(r.ProductVersionId)).Select(r => new NoticeDto("NewFindings", "warning",
+            names[r.ProductVersionId].Version, names[r.ProductVersionId].Name, names[r.ProductVersionId].Name,
+            r.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Latest,
+            $"/products/{r.ProductId}/versions/{r.ProductVersionId}/components"));
     }
 
     // Versions whose support ends within the warning days or has ended: chosen by the database, one query.
