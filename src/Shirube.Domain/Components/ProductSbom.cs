@@ -88,6 +88,15 @@ public sealed class ProductSbom
         return stored;
     }
 
+    /// <summary>The SBOM as kept: the subject apart, the other components (nested ones with their parent) and the edges; for export.</summary>
+    public Sbom ToSbom() => new(Format, SpecVersion)
+    {
+        Name = Name,
+        Subject = _components.FirstOrDefault(c => c.IsSubject)?.ToSbomComponent(),
+        Components = [.. _components.Where(c => !c.IsSubject).Select(c => c.ToSbomComponent())],
+        Dependencies = [.. _dependencies.Select(d => new SbomDependency(d.FromRef, d.ToRef))],
+    };
+
     /// <summary>The components as the matcher reads them.</summary>
     public IReadOnlyList<SbomComponent> ToSbomComponents() => [.. _components.Select(c => c.ToSbomComponent())];
 

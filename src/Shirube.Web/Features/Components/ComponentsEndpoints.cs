@@ -25,6 +25,11 @@ internal static class ComponentsEndpoints
         versions.MapGet("/sbom", async (Guid versionId, ComponentsViews views, CancellationToken ct) =>
             TypedResults.Ok((await views.VersionAsync(versionId, ct)).Sbom ?? throw ComponentsErrors.NoSbom(versionId).Exception()))
             .WithSummary("The version's SBOM: format, specification version, file, who imported it when, counts.");
+        versions.MapGet("/sbom/cyclonedx", async (Guid versionId, ComponentsViews views, CancellationToken ct) =>
+        {
+            var (content, fileName) = await views.ExportCycloneDxAsync(versionId, ct);
+            return TypedResults.File(content, "application/vnd.cyclonedx+json; version=1.6", fileName);
+        }).WithSummary("The version's SBOM exported as CycloneDX 1.6 JSON (valid against the official 1.6 schema): the kept components, nested ones under their parent, and the dependency graph.");
         versions.MapGet("/components", async (Guid versionId, ComponentsViews views, CancellationToken ct) => TypedResults.Ok(await views.VersionAsync(versionId, ct)))
             .WithSummary("The version's SBOM with its components (purl, CPE, supplier, licences, hashes, parent) and dependency edges.");
         versions.MapGet("/findings", async (Guid versionId, string? severity, string? state, bool? kev, bool? open, ComponentsViews views, CancellationToken ct) =>

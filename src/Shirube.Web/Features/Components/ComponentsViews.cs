@@ -161,6 +161,19 @@ internal sealed class ComponentsViews(IDbContextFactory<ShirubeDbContext> contex
         return [.. (await ToDtosAsync(db, query, ct)).Take(max)];
     }
 
+    /// <summary>The version's SBOM as CycloneDX 1.6 JSON, with a file name (product, version); <c>Components.NoSbom</c> when it has none.</summary>
+    public async Task<(byte[] Content, string FileName)> ExportCycloneDxAsync(Guid versionId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (product, version) = await FindVersionAsync(db, versionId, ct);
+        var sbom = await db.Sboms.AsNoTracking().Include(s => s.Components).Include(s => s.Dependencies).AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.ProductVersionId == versionId, ct) ?? throw ComponentsErrors.NoSbom(versionId).Exception();
+        using var output = new MemoryStream();
+        Formats.Components.CycloneDxWriter.Write(sbom.ToSbom(), output, clock.GetUtcNow());
+        var name = string.Concat($"{product.Name}-{version.Version}".Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-'));
+        return (output.ToArray(), name + ".cdx.json");
+    }
+
     /// <summary>
     /// "Am I affected?": every product version the actor sees whose SBOM contains what <paramref name="q"/> names —
     /// a package name, a purl (a version narrows it), a CPE (a version narrows it) or a vulnerability id (through the
