@@ -52,10 +52,13 @@ internal static class BenchCommand
         });
         command.Options.Add(json);
         command.Options.Add(scale);
+        // --json is the contract; --format json says the same, as every command offers it.
+        var format = new FormatOption(OutputFormat.Table, OutputFormat.Json);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, (parse, ct) =>
         {
             var figures = Run(environment, parse.GetValue(scale), ct);
-            if (parse.GetValue(json))
+            if (parse.GetValue(json) || format.IsJson(parse))
                 JsonOutput.WriteLine(environment, figures.Json);
             else
                 environment.Out.Write(Table(figures));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shirube.Cli.Output;
 using Shirube.Domain.Versions;
 
 namespace Shirube.Cli.Commands;
@@ -25,23 +26,37 @@ internal static class VersionsCommand
             Required = true,
         };
         command.Options.Add(ecosystem);
+        // text is the contract (one line per input line); json gathers the same answers into one array for tools.
+        var format = new FormatOption(OutputFormat.Text, OutputFormat.Json);
+        format.AddTo(command);
         command.SetAction(Guard.Run(environment, async (parse, ct) =>
         {
             var name = parse.GetValue(ecosystem);
             if (!VersionSchemes.TryFor(name, out var scheme))
                 throw new CliException($"no version scheme known for ecosystem {name} (known: {string.Join(", ", VersionSchemes.Ecosystems.Order(StringComparer.Ordinal))})", ExitCodes.Usage);
             var writer = environment.Out.Profile.Out.Writer;
+            var json = format.IsJson(parse);
+            var answers = new List<CompareJson>();
             var errors = 0;
             while (await environment.In.ReadLineAsync(ct).ConfigureAwait(false) is { } line)
             {
                 var result = Compare(scheme, line);
-                errors += result.StartsWith("error:", StringComparison.Ordinal) ? 1 : 0;
-                await writer.WriteLineAsync(result.AsMemory(), ct).ConfigureAwait(false);
+                var failed = result.StartsWith("error:", StringComparison.Ordinal);
+                errors += failed ? 1 : 0;
+                if (json)
+                    answers.Add(new CompareJson(line, failed ? null : result, failed ? result["error: ".Length..] : null));
+                else
+                    await writer.WriteLineAsync(result.AsMemory(), ct).ConfigureAwait(false);
             }
+            if (json)
+                JsonOutput.Write(environment, answers);
             return errors == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;
     }
+
+    /// <summary>One answer with --format json: the input line, and the order or why not.</summary>
+    internal sealed record CompareJson(string Input, string? Order, string? Error);
 
     // One output line per input line, so that a script can pair them; a blank line is an error like any other.
     private static string Compare(VersionScheme scheme, string line)
