@@ -15,6 +15,7 @@ internal static class SbomCommand
         var sbom = new Command("sbom", "SBOM files (CycloneDX 1.2-1.6 JSON/XML, SPDX 2.2/2.3 JSON and tag-value, SPDX 3.0 JSON-LD), read offline.");
         sbom.Subcommands.Add(BuildInspect(environment));
         sbom.Subcommands.Add(SbomScanCommand.Build(environment));
+        sbom.Subcommands.Add(SbomImportCommand.Build(environment));
         return sbom;
     }
 

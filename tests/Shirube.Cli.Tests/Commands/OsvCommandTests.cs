@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Shirube.Cli.Tests.Support;
-using Shirube.Data.Components;
-using Shirube.Domain.Components;
-using Shirube.Domain.Packages;
 
 namespace Shirube.Cli.Tests.Commands;
 
@@ -25,19 +22,39 @@ public sealed class OsvCommandTests : IDisposable
          "affected":[{"package":{"ecosystem":"Go","name":"golang.org/x/net"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"{{fixedIn}}"}]}]}]}
         """;
 
-    // The example portfolio, and an SBOM on the router's latest version that ships golang.org/x/net 0.20.0.
+    // The example portfolio, and an SBOM imported with "sbom import" on the router's latest version: golang.org/x/net 0.20.0.
     private async Task<string> SeedAsync()
     {
         Assert.Equal(0, (await CliRunner.RunAsync(["demo", "load", .. Db])).ExitCode);
-        await using var db = _database.Open();
-        var product = await db.Products.Include(p => p.Versions).SingleAsync(p => p.Name == "Wi-Fi home router HR-300");
-        var version = product.Versions.OrderBy(v => v.Version, StringComparer.Ordinal).Last();
-        var sbom = new Sbom(SbomFormat.CycloneDx, "1.6")
+        string version;
+        await using (var db = _database.Open())
         {
-            Components = [new SbomComponent("net", "golang.org/x/net") { Version = "v0.20.0", Purl = PackageUrl.Parse("pkg:golang/golang.org/x/net@v0.20.0") }],
-        };
-        await SbomStore.ReplaceAsync(db, ProductSbom.Import(product.BusinessUnitId, product.Id, version.Id, sbom, "router.cdx.json", "test", DateTime.UtcNow));
-        return version.Version;
+            var product = await db.Products.Include(p => p.Versions).SingleAsync(p => p.Name == "Wi-Fi home router HR-300");
+            version = product.Versions.OrderBy(v => v.Version, StringComparer.Ordinal).Last().Version;
+        }
+        var bom = Path.Combine(_folder, "router.cdx.json");
+        await File.WriteAllTextAsync(bom, """
+            {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
+             "components":[{"type":"library","bom-ref":"net","name":"golang.org/x/net","version":"v0.20.0","purl":"pkg:golang/golang.org/x/net@v0.20.0"}]}
+            """, TestContext.Current.CancellationToken);
+        var import = await CliRunner.RunAsync(["sbom", "import", bom, "--product", "Wi-Fi home router HR-300", "--version", version, .. Db, "--format", "json"]);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal(("Wi-Fi home router HR-300", version, "cyclonedx", 1, 0), ((string)import.Json()["product"]!, (string)import.Json()["version"]!,
+            (string)import.Json()["format"]!, (int)import.Json()["components"]!, (int)import.Json()["added"]!));
+        return version;
+    }
+
+    [Fact]
+    public async Task Importing_an_SBOM_for_a_version_the_product_lacks_names_the_versions_it_has()
+    {
+        Assert.Equal(0, (await CliRunner.RunAsync(["demo", "load", .. Db])).ExitCode);
+        var bom = Path.Combine(_folder, "x.cdx.json");
+        await File.WriteAllTextAsync(bom, """{"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"components":[]}""", TestContext.Current.CancellationToken);
+
+        var run = await CliRunner.RunAsync(["sbom", "import", bom, "--product", "Wi-Fi home router HR-300", "--version", "9.9", .. Db]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("has no version '9.9'", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
