@@ -17,7 +17,8 @@ public sealed class BenchCommandTests
             "incrementalMilliseconds", "indexBytes"], CliRun.Keys(figures));
         // 0.001 of 2,000,000 entries over 500,000 records; the SBOM has at least 20 components.
         Assert.Equal((2000, 500, 20), ((int)figures["affectedEntries"]!, (int)figures["records"]!, (int)figures["components"]!));
-        Assert.True((double)figures["scanSeconds"]! > 0 && (double)figures["parseSeconds"]! > 0 && (long)figures["indexBytes"]! > 0);
+        // indexBytes is the process's memory growth: in process, beside other tests, a 2,000-entry index is noise.
+        Assert.True((double)figures["scanSeconds"]! > 0 && (double)figures["parseSeconds"]! > 0 && (long)figures["indexBytes"]! >= 0);
         Assert.Contains("Generating 500 records with 2,000 affected entries", run.Error, StringComparison.Ordinal);
     }
 

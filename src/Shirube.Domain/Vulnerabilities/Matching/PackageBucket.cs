@@ -16,18 +16,18 @@ internal sealed class PackageBucket
     {
         Entries = entries;
         Tables = tables;
-        AnyRelease = entries.Where(e => e.Release is null).ToArray();
+        AnyRelease = EntryGroup.Of(entries.Where(e => e.Release is null).ToArray(), tables);
         ByRelease = entries.Where(e => e.Release is not null).GroupBy(e => e.Release!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => EntryGroup.Of(g.ToArray(), tables), StringComparer.OrdinalIgnoreCase);
     }
 
     public PreparedEntry[] Entries { get; }
 
     /// <summary>The entries that apply to every release (or to an ecosystem without releases).</summary>
-    public PreparedEntry[] AnyRelease { get; }
+    public EntryGroup AnyRelease { get; }
 
     /// <summary>The entries scoped to one distribution release, by release: a component looks only at its own.</summary>
-    public Dictionary<string, PreparedEntry[]> ByRelease { get; }
+    public Dictionary<string, EntryGroup> ByRelease { get; }
 
     public RankTable[] Tables { get; }
 
@@ -65,6 +65,130 @@ internal sealed class PackageBucket
             byScheme[scheme] = list = [];
         return list;
     }
+}
+
+/// <summary>
+/// The entries of one release scope with every range and ranked enumerated version compiled to intervals of keys
+/// (<see cref="RankTable.KeyOf"/>): a component is matched by comparing its key with flat arrays of integers instead of
+/// walking each range's events. The intervals are derived from <see cref="PreparedRange.Holds"/> itself, evaluated at
+/// every key where its answer can change, so that both say the same for every version.
+/// </summary>
+internal sealed class EntryGroup
+{
+    /// <summary>The reason of an interval that comes from an enumerated version rather than a range.</summary>
+    public const int Listed = -2;
+
+    private EntryGroup(PreparedEntry[] entries, int[] low, int[] high, int[] entry, int[] why, int[] table, int[] textEntries)
+    {
+        Entries = entries;
+        RepeatsRecords = entries.Select(e => e.Record.Id).Distinct(StringComparer.Ordinal).Count() < entries.Length;
+        Low = low;
+        High = high;
+        Entry = entry;
+        Why = why;
+        Table = table;
+        TextEntries = textEntries;
+    }
+
+    public PreparedEntry[] Entries { get; }
+
+    /// <summary>Whether a record has more than one entry here (then its hits must be told apart by record).</summary>
+    public bool RepeatsRecords { get; }
+
+    /// <summary>Interval j holds the keys Low[j] ≤ key &lt; High[j] of table Table[j], for entry Entry[j].</summary>
+    public int[] Low { get; }
+
+    public int[] High { get; }
+
+    /// <summary>The entry of each interval; intervals are in entry order, and within an entry ranges first (in the record's order), then enumerated versions.</summary>
+    public int[] Entry { get; }
+
+    /// <summary>The index of the range an interval comes from, or <see cref="Listed"/>.</summary>
+    public int[] Why { get; }
+
+    public int[] Table { get; }
+
+    /// <summary>The entries with enumerated versions compared as text.</summary>
+    public int[] TextEntries { get; }
+
+    public static EntryGroup Of(PreparedEntry[] entries, RankTable[] tables)
+    {
+        List<int> low = [], high = [], entry = [], why = [], table = [], text = [];
+        for (var e = 0; e < entries.Length; e++)
+        {
+            var prepared = entries[e];
+            for (var r = 0; r < prepared.Ranges.Length; r++)
+            {
+                var range = prepared.Ranges[r];
+                if (range.Scheme is null)
+                    continue;
+                var t = Array.FindIndex(tables, x => x.Scheme == range.Scheme);
+                foreach (var (lo, hi) in range.Intervals())
+                {
+                    low.Add(lo);
+                    high.Add(hi);
+                    entry.Add(e);
+                    why.Add(r);
+                    table.Add(t);
+                }
+            }
+            if (prepared.Scheme is not null && prepared.VersionRanks.Length > 0)
+            {
+                var t = Array.FindIndex(tables, x => x.Scheme == prepared.Scheme);
+                foreach (var rank in prepared.VersionRanks)
+                {
+                    low.Add(rank);
+                    high.Add(rank + 1);
+                    entry.Add(e);
+                    why.Add(Listed);
+                    table.Add(t);
+                }
+            }
+            if (prepared.TextVersions.Length > 0)
+                text.Add(e);
+        }
+        return new EntryGroup(entries, [.. low], [.. high], [.. entry], [.. why], [.. table], [.. text]);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="hits"/> each entry that holds a version whose key in table t is keys[t]
+    /// (<see cref="NoKey"/> when the table's scheme does not read the version) or whose text is one of its enumerated
+    /// versions, with the first range that holds it (else <see cref="Listed"/>), in entry order.
+    /// </summary>
+    public void Collect(int[] keys, string version, List<(int Entry, int Why)> hits)
+    {
+        hits.Clear();
+        var last = -1;
+        var low = Low;
+        var high = High;
+        for (var j = 0; j < low.Length; j++)
+        {
+            var e = Entry[j];
+            if (e == last)
+                continue;
+            var key = keys[Table[j]];
+            if (key != NoKey && low[j] <= key && key < high[j])
+            {
+                hits.Add((e, Why[j]));
+                last = e;
+            }
+        }
+        if (TextEntries.Length == 0)
+            return;
+        var added = false;
+        foreach (var e in TextEntries)
+        {
+            if (Array.IndexOf(Entries[e].TextVersions, version) < 0 || hits.Exists(h => h.Entry == e))
+                continue;
+            hits.Add((e, Listed));
+            added = true;
+        }
+        if (added)
+            hits.Sort(static (a, b) => a.Entry.CompareTo(b.Entry));
+    }
+
+    /// <summary>The key of a version its table's scheme does not read: it is in no interval.</summary>
+    public const int NoKey = int.MinValue;
 }
 
 /// <summary>The distinct versions of one scheme within a bucket, in the scheme's order.</summary>
@@ -225,6 +349,37 @@ internal sealed class PreparedRange
             }
         }
         return affected;
+    }
+
+    /// <summary>
+    /// The keys this range holds as half-open intervals [low, high): <see cref="Holds"/> evaluated at every key where
+    /// its answer can change (each event's rank, and the rank after a last_affected one), consecutive holding
+    /// stretches joined. Keys are never <see cref="int.MaxValue"/>, which stands for "no upper end".
+    /// </summary>
+    public IEnumerable<(int Low, int High)> Intervals()
+    {
+        var points = new SortedSet<int> { int.MinValue };
+        foreach (var e in Events)
+        {
+            if (e.Rank != int.MaxValue)
+                points.Add(e.Rank);
+            if (e.Kind == RangeEventKind.LastAffected && e.Rank < int.MaxValue - 1)
+                points.Add(e.Rank + 1);
+        }
+        int? start = null;
+        foreach (var point in points)
+        {
+            var holds = Holds(point);
+            if (holds && start is null)
+                start = point;
+            else if (!holds && start is { } from)
+            {
+                yield return (from, point);
+                start = null;
+            }
+        }
+        if (start is { } open)
+            yield return (open, int.MaxValue);
     }
 
     private string? _description;

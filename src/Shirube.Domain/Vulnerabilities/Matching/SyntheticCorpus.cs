@@ -109,7 +109,7 @@ public sealed class SyntheticCorpus
     /// </summary>
     public IReadOnlyList<SbomComponent> Components(int count, int seed)
     {
-        var random = new Random(HashCode.Combine(_seed, seed));
+        var random = new Random(Mix(_seed, seed, 0));
         var chosen = new HashSet<int>();
         var components = new List<SbomComponent>(count);
         while (components.Count < count)
@@ -259,9 +259,19 @@ public sealed class SyntheticCorpus
         return roll < 0.75 ? 1 : roll < 0.9 ? 2 : 3 + random.Next(4);
     }
 
+    // A seed made of three numbers, the same in every process (HashCode.Combine is randomised per process, which made
+    // the "fixed seed" corpus differ from run to run): SplitMix64's finaliser over the three.
+    private static int Mix(int a, int b, int c)
+    {
+        var x = unchecked(((ulong)(uint)a << 32 | (uint)b) * 0x9E3779B97F4A7C15UL + (uint)c);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((x ^ (x >> 31)) & int.MaxValue);
+    }
+
     private static string EcosystemOf(int package, int seed)
     {
-        var roll = new Random(HashCode.Combine(seed, package, 1)).NextDouble();
+        var roll = new Random(Mix(seed, package, 1)).NextDouble();
         foreach (var (ecosystem, weight) in Ecosystems)
         {
             if (roll < weight)
@@ -284,7 +294,7 @@ public sealed class SyntheticCorpus
     // A package's release history: 6 to 40 increasing MAJOR.MINOR.PATCH versions, fixed by the package and the seed.
     private static string[] History(int package, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, package, 2));
+        var random = new Random(Mix(seed, package, 2));
         var count = 6 + random.Next(35);
         var history = new string[count];
         int major = random.Next(3), minor = random.Next(5), patch = 0;
