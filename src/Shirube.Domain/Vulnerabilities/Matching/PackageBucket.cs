@@ -81,7 +81,10 @@ internal sealed class EntryGroup
     private EntryGroup(PreparedEntry[] entries, int[] low, int[] high, int[] entry, int[] why, int[] table, int[] textEntries)
     {
         Entries = entries;
-        RepeatsRecords = entries.Select(e => e.Record.Id).Distinct(StringComparer.Ordinal).Count() < entries.Length;
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        RecordOrdinal = Array.ConvertAll(entries, e => ordinals.TryGetValue(e.Record.Id, out var o) ? o : ordinals[e.Record.Id] = ordinals.Count);
+        RecordCount = ordinals.Count;
+        RepeatsRecords = RecordCount < entries.Length;
         Low = low;
         High = high;
         Entry = entry;
@@ -94,6 +97,11 @@ internal sealed class EntryGroup
 
     /// <summary>Whether a record has more than one entry here (then its hits must be told apart by record).</summary>
     public bool RepeatsRecords { get; }
+
+    /// <summary>Each entry's record as a number from 0 to <see cref="RecordCount"/> − 1 (entries of one record share it).</summary>
+    public int[] RecordOrdinal { get; }
+
+    public int RecordCount { get; }
 
     /// <summary>Interval j holds the keys Low[j] ≤ key &lt; High[j] of table Table[j], for entry Entry[j].</summary>
     public int[] Low { get; }
