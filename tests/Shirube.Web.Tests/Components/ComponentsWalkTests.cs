@@ -50,28 +50,8 @@ public class ComponentsWalkTests
         return (id, version);
     }
 
-    /// <summary>
-    /// Chooses the file in the page's upload and waits until the components table shows <paramref name="shows"/>.
-    /// Blazor attaches its listener to the file input just after the input is rendered: a file chosen in that moment
-    /// is not seen (as a user's first click on a page still loading does nothing), so the choice is made again, up
-    /// to three times; a re-import of the same file gives the same result.
-    /// </summary>
-    private static async Task UploadAsync(IPage page, string file, string shows)
-    {
-        var table = page.Locator("[data-testid=components-table]");
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("[data-testid=sbom] input[type=file]").SetInputFilesAsync(file);
-            try
-            {
-                await Assertions.Expect(table).ToContainTextAsync(shows, new() { Timeout = attempt < 3 ? 20_000 : 60_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
-    }
+    private static Task UploadAsync(IPage page, string file, string shows) =>
+        BrowserSession.UploadAsync(page, "[data-testid=sbom] input[type=file]", file, page.Locator("[data-testid=components-table]"), shows);
 
     [Fact]
     public async Task Real_Yocto_and_firmware_SBOMs_import_the_findings_say_why_and_a_case_opens_from_a_finding_in_Japanese_and_English()

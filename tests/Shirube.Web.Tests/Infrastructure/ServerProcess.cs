@@ -36,7 +36,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string? adminUser = null, string? adminPassword = null)
+    public static async Task<ServerProcess> StartAsync(string? adminUser = null, string? adminPassword = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Shirube.Web", "bin", BuildConfiguration(), "net10.0", "Shirube.Web.dll");
         if (!File.Exists(dll))
@@ -57,6 +58,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Bootstrap__AdminUser"] = adminUser ?? "";
         start.Environment["Bootstrap__AdminPassword"] = adminPassword ?? "";
+        // Further configuration, "Section:Key" written as the environment variable "Section__Key".
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}"));
         var ready = new TaskCompletionSource();

@@ -47,6 +47,7 @@ public partial class ResourceTests
         ["Sla.Step."] = ["Acknowledge", "Triage", "Fix"],
         ["Sla.Status."] = Enum.GetNames<Shirube.Domain.Cases.SlaStatus>(),
         ["Feeds.Name."] = Enum.GetNames<Shirube.Domain.Exploitation.ExploitationFeed>(),
+        ["VulnData.Outcome."] = Shirube.Web.Features.Vulnerabilities.VulnerabilitySync.Outcomes,
         ["RiskLevel."] = Enum.GetNames<Shirube.Domain.Risk.RiskLevel>(),
         ["RiskMatrix."] = Enum.GetNames<Shirube.Domain.Risk.RiskAxis>(),
         ["Stride."] = Enum.GetNames<Shirube.Domain.Threats.StrideCategory>(),

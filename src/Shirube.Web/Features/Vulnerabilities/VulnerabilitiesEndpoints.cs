@@ -17,7 +17,10 @@ internal static class VulnerabilitiesEndpoints
         }).RequireAuthorization().DisableAntiforgery().WithTags("Vulnerabilities")
           .WithMetadata(new RequestSizeLimitAttribute(VulnerabilitiesCommands.MaxUploadBytes))
           .WithSummary("Import vulnerability data (an OSV record or all.zip archive, an NVD CVE API 2.0 page, JVN VULDEF or JVNRSS XML), recognised by its content, as multipart field \"file\" or the raw body; all or nothing. The product versions that carry a named package are matched again → 200 {source, records, added, updated, unchanged, versionsReevaluated, newFindings}. PSIRT managers and administrators.");
-        app.MapGet("/api/vulnerabilities/sync", (VulnerabilitySync sync) => TypedResults.Ok(sync.Status))
+        app.MapGet("/api/vulnerabilities", async (VulnerabilitiesViews views, CancellationToken ct) => TypedResults.Ok(await views.DataAsync(ct)))
+            .RequireAuthorization().WithTags("Vulnerabilities")
+            .WithSummary("The stored vulnerability data → {sources:[{source, records, withdrawn}], sync:{running, current, currentBytes, lastRun, sources:[…]}}.");
+        app.MapGet("/api/vulnerabilities/sync", (VulnerabilitiesViews views) => TypedResults.Ok(views.Sync))
             .RequireAuthorization().WithTags("Vulnerabilities")
             .WithSummary("The sync of vulnerability data: whether it runs, the source and bytes it is reading, and each configured source's last outcome (Imported, NotModified, Failed) with counts.");
         app.MapPost("/api/vulnerabilities/sync", async Task<IResult> (VulnerabilitySync sync, CurrentActor actor, CancellationToken ct) =>

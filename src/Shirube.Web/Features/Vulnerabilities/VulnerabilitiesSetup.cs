@@ -7,6 +7,7 @@ internal static class VulnerabilitiesSetup
     {
         services.AddScoped<FeedDownloader>();
         services.AddScoped<VulnerabilitiesCommands>();
+        services.AddScoped<VulnerabilitiesViews>();
         services.AddSingleton<VulnerabilitySync>();
         services.AddHostedService(sp => sp.GetRequiredService<VulnerabilitySync>());
         return services;
