@@ -39,6 +39,7 @@ internal static class ShirubeCli
         root.Subcommands.Add(CpeCommand.Build(environment));
         root.Subcommands.Add(VersionsCommand.Build(environment));
         root.Subcommands.Add(SbomCommand.Build(environment));
+        root.Subcommands.Add(CsafCommand.Build(environment));
         root.Subcommands.Add(OsvCommand.Build(environment));
         root.Subcommands.Add(AffectedCommand.Build(environment));
         root.Subcommands.Add(BenchCommand.Build(environment));
