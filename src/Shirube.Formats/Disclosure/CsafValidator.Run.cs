@@ -41,6 +41,8 @@ public static partial class CsafValidator
             DocumentTests();
             Profiles();
             VersionRanges();
+            Recommended();
+            Informative();
         }
 
         // ---- reading helpers ---------------------------------------------------------------------------------
