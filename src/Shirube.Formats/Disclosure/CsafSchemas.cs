@@ -19,6 +19,7 @@ internal static class CsafSchemas
     ];
 
     private static readonly Lazy<Loaded> Main = new(LoadMain);
+    private static readonly Lazy<Loaded> Closed = new(LoadClosed);
     private static readonly Lazy<Loaded> StrictV2 = new(() => LoadStrict("cvss-v2.0_strict.json"));
     private static readonly Lazy<Loaded> StrictV30 = new(() => LoadStrict("cvss-v3.0_strict.json"));
     private static readonly Lazy<Loaded> StrictV31 = new(() => LoadStrict("cvss-v3.1_strict.json"));
@@ -35,6 +36,13 @@ internal static class CsafSchemas
 
     /// <summary>The schema errors of <paramref name="document"/> (instance location, message), none when it conforms.</summary>
     public static IReadOnlyList<(string Path, string Message)> Errors(JsonNode? document) => Main.Value.Errors(document);
+
+    /// <summary>
+    /// The places where <paramref name="document"/> has a property the CSAF schema does not define (6.2.20): the
+    /// schema, loaded with <c>additionalProperties: false</c> on every object it describes, reports them.
+    /// </summary>
+    public static IEnumerable<(string Path, string Message)> AdditionalProperties(JsonNode? document) =>
+        Closed.Value.Errors(document, "additionalProperties");
 
     /// <summary>The errors of a CVSS object against FIRST's strict schema of its version (6.1.8); null for an unknown version.</summary>
     public static IReadOnlyList<(string Path, string Message)>? StrictErrors(string version, JsonNode? cvss) => version switch
@@ -57,6 +65,39 @@ internal static class CsafSchemas
             (new Uri("https://www.first.org/cvss/cvss-v3.1.json"), FromResource("cvss-v3.1.json")));
     }
 
+    private static Loaded LoadClosed()
+    {
+        var schema = JsonNode.Parse(ReadFile("csaf_json_schema.json"))!.AsObject();
+        schema["$id"] = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json#shirube-closed";
+        Close(schema);
+        return Loaded.Create(JsonSchema.FromText(schema.ToJsonString()),
+            (new Uri("https://www.first.org/cvss/cvss-v2.0.json"), FromResource("cvss-v2.0.json")),
+            (new Uri("https://www.first.org/cvss/cvss-v3.0.json"), FromResource("cvss-v3.0.json")),
+            (new Uri("https://www.first.org/cvss/cvss-v3.1.json"), FromResource("cvss-v3.1.json")));
+    }
+
+    /// <summary>Adds <c>additionalProperties: false</c> to each subschema that lists properties (the CVSS schemas are referenced, not touched).</summary>
+    private static void Close(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+                Close(item);
+            return;
+        }
+        if (node is not JsonObject schema)
+            return;
+        if (schema["properties"] is JsonObject properties)
+        {
+            schema.TryAdd("additionalProperties", false);
+            foreach (var (_, property) in properties)
+                Close(property);
+        }
+        foreach (var (name, value) in schema.ToList())
+            if (name != "properties")
+                Close(value);
+    }
+
     private static Loaded LoadStrict(string file) => Loaded.Create(FromResource(file));
 
     private sealed record Loaded(JsonSchema Schema, EvaluationOptions Flag, EvaluationOptions List)
@@ -76,6 +117,19 @@ internal static class CsafSchemas
             }
             schema.Evaluate(new JsonObject(), flag);
             return new Loaded(schema, flag, list);
+        }
+
+        /// <summary>The errors of one keyword only, e.g. additionalProperties.</summary>
+        public IEnumerable<(string Path, string Message)> Errors(JsonNode? instance, string keyword)
+        {
+            if (Schema.Evaluate(instance, Flag).IsValid)
+                return [];
+            return Schema.Evaluate(instance, List).Details
+                .Where(d => d.HasErrors)
+                // A property refused by "additionalProperties: false" fails the false schema under that keyword.
+                .Where(d => d.EvaluationPath.ToString().EndsWith("/" + keyword, StringComparison.Ordinal))
+                .SelectMany(d => d.Errors!.Select(e => (Path: d.InstanceLocation.ToString(), Message: e.Value)))
+                .Distinct();
         }
 
         public List<(string Path, string Message)> Errors(JsonNode? instance)

@@ -22,7 +22,7 @@ public static partial class CsafValidator
         "6.1.27.1", "6.1.27.2", "6.1.27.3", "6.1.27.4", "6.1.27.5", "6.1.27.6", "6.1.27.7", "6.1.27.8", "6.1.27.9",
         "6.1.27.10", "6.1.27.11", "6.1.28", "6.1.29", "6.1.30", "6.1.31", "6.1.32", "6.1.33",
         "6.2.1", "6.2.2", "6.2.3", "6.2.4", "6.2.5", "6.2.6", "6.2.7", "6.2.8", "6.2.9", "6.2.10",
-        "6.2.11", "6.2.12", "6.2.13", "6.2.14", "6.2.15", "6.2.16", "6.2.17", "6.2.18", "6.2.19",
+        "6.2.11", "6.2.12", "6.2.13", "6.2.14", "6.2.15", "6.2.16", "6.2.17", "6.2.18", "6.2.19", "6.2.20",
         "6.3.1", "6.3.2", "6.3.3", "6.3.4", "6.3.5", "6.3.9", "6.3.10", "6.3.11",
     ];
 
@@ -54,8 +54,12 @@ public static partial class CsafValidator
         using (document)
         {
             var results = new List<CsafResult>();
-            foreach (var (place, message) in CsafSchemas.Errors(JsonNode.Parse(utf8.Span)))
+            var node = JsonNode.Parse(utf8.Span);
+            foreach (var (place, message) in CsafSchemas.Errors(node))
                 results.Add(new CsafResult("schema", CsafSeverity.Error, place, message));
+            foreach (var (place, _) in CsafSchemas.AdditionalProperties(node))
+                results.Add(new CsafResult("6.2.20", CsafSeverity.Warning, place,
+                    $"the property '{place[(place.LastIndexOf('/') + 1)..]}' is not defined by the CSAF 2.0 schema."));
             new Run(document.RootElement, results).All();
             return new CsafReport(results);
         }
