@@ -13,6 +13,9 @@ public static partial class CsafValidator
     /// <summary>The largest document read: 32 MiB (the largest CSAF files published are a few MiB).</summary>
     public const long MaxBytes = 32L * 1024 * 1024;
 
+    /// <summary>The deepest nesting of JSON read (the product tree's branches are the deepest part of real documents).</summary>
+    public const int MaxDepth = 256;
+
     /// <summary>The test ids of section 6 this validator runs, in the specification's order.</summary>
     public static IReadOnlyList<string> TestIds { get; } =
     [
@@ -43,9 +46,10 @@ public static partial class CsafValidator
         if (utf8.Length > MaxBytes)
             throw new CsafFormatException(file, "", $"the document is larger than {MaxBytes} bytes.");
         JsonDocument document;
+        var options = new JsonDocumentOptions { MaxDepth = MaxDepth };
         try
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(utf8, options);
         }
         catch (JsonException e)
         {
@@ -54,7 +58,7 @@ public static partial class CsafValidator
         using (document)
         {
             var results = new List<CsafResult>();
-            var node = JsonNode.Parse(utf8.Span);
+            var node = JsonNode.Parse(utf8.Span, documentOptions: options);
             foreach (var (place, message) in CsafSchemas.Errors(node))
                 results.Add(new CsafResult("schema", CsafSeverity.Error, place, message));
             foreach (var (place, _) in CsafSchemas.AdditionalProperties(node))

@@ -96,6 +96,15 @@ public class CsafValidatorTests
         Assert.Throws<CsafFormatException>(() => CsafValidator.Validate(huge, "huge.json"));
     }
 
+    [Fact]
+    public void Nesting_deeper_than_the_bound_is_refused_and_nesting_within_it_is_judged()
+    {
+        static string Nested(int depth) => new string('[', depth - 1) + "{}" + new string(']', depth - 1);
+
+        Assert.Throws<CsafFormatException>(() => Validate(Nested(CsafValidator.MaxDepth + 1)));
+        Assert.Contains(Validate(Nested(100)).Errors, e => e.Test == "schema");
+    }
+
     [Theory]
     [InlineData("6.1.11")]
     [InlineData("6.1.12")]
