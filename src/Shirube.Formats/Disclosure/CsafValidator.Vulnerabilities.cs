@@ -152,13 +152,12 @@ public static partial class CsafValidator
             if (version != "2.0" && metrics.TryGetValue("CVSS", out var prefix) && !string.Equals(prefix, version, StringComparison.Ordinal))
                 Add("6.1.10", path + "/version", $"version is {version} but the vector is CVSS {prefix}.");
             var names = version == "2.0" ? CvssJsonNames.V2 : CvssJsonNames.V3;
-            var notDefined = version == "2.0" ? "ND" : "X";
+            // Only the metrics the vector contains are compared (6.1.10): a member the vector leaves out may say anything.
             foreach (var (property, abbreviation) in names)
             {
-                if (Text(cvss, property) is not { } value)
+                if (Text(cvss, property) is not { } value || !metrics.TryGetValue(abbreviation, out var actual))
                     continue;
                 var expected = version == "2.0" ? CvssJsonNames.V2Value(value) : CvssJsonNames.V3Value(value);
-                var actual = metrics.TryGetValue(abbreviation, out var a) ? a : notDefined;
                 if (!string.Equals(expected, actual, StringComparison.Ordinal))
                     Add("6.1.10", path + "/" + property, $"{property} is {value} but the vector says {abbreviation}:{actual}.");
             }

@@ -20,4 +20,14 @@ public class CsafCorpusTests
         else
             Assert.True(flagged.Count == 0, $"{row.Document} must pass {row.Test}; flagged: {string.Join("; ", flagged.Select(r => $"{r.Path} {r.Message}"))}");
     }
+
+    [Theory]
+    [CorpusData("csaf/csaf_2.0/test/validator/data", typeof(CsafCorpus), nameof(CsafCorpus.ValidDocuments))]
+    public void A_document_the_suite_lists_as_valid_breaks_no_mandatory_rule_and_passes_the_schema(CsafCase row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var report = CsafValidator.ValidateFile(row.FullPath);
+
+        Assert.True(report.Valid, string.Join("; ", report.Errors.Select(e => $"{e.Test} {e.Path} {e.Message}")));
+    }
 }
