@@ -60,11 +60,22 @@ public static class BrowserSession
     /// file chosen in that moment is not seen (as a user's first click on a page still loading does nothing), so the
     /// choice is made again, up to three times; the uploads these tests make give the same result when repeated.
     /// </summary>
-    public static async Task UploadAsync(IPage page, string input, string file, ILocator target, string shows)
+    public static Task UploadAsync(IPage page, string input, string file, ILocator target, string shows) =>
+        UntilShownAsync(() => page.Locator(input).SetInputFilesAsync(file), target, shows);
+
+    /// <summary>
+    /// Clicks <paramref name="selector"/> until <paramref name="target"/> shows <paramref name="shows"/>, up to three
+    /// times. Only for clicks that change nothing when repeated (a refused change, a filter): a click on a button whose
+    /// form was rendered again while the circuit was busy can be lost, as a user's first click on a loading page is.
+    /// </summary>
+    public static Task ClickUntilShownAsync(IPage page, string selector, ILocator target, string shows) =>
+        UntilShownAsync(() => page.ClickAsync(selector), target, shows);
+
+    private static async Task UntilShownAsync(Func<Task> act, ILocator target, string shows)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator(input).SetInputFilesAsync(file);
+            await act();
             try
             {
                 await Assertions.Expect(target).ToContainTextAsync(shows, new() { Timeout = attempt < 3 ? 20_000 : 60_000 });
