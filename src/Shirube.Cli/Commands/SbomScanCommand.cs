@@ -130,6 +130,7 @@ internal static class SbomScanCommand
         VulnerabilitySource.Osv => "osv",
         VulnerabilitySource.Nvd => "nvd",
         VulnerabilitySource.Jvn => "jvn",
+        VulnerabilitySource.Csaf => "csaf",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
     };
 

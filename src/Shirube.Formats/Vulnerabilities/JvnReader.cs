@@ -151,7 +151,7 @@ public static partial class JvnReader
         Cpe.TryParse(text, out var cpe, out var error) ? cpe : throw new VulnerabilityFormatException(file, at, error);
 
     /// <summary>The CPE with its version set (quoted as the CPE 2.3 formatted string wants it).</summary>
-    private static Cpe WithVersion(Cpe cpe, string version)
+    internal static Cpe WithVersion(Cpe cpe, string version)
     {
         string[] values = [cpe.Vendor, cpe.Product, version, cpe.Update, cpe.Edition, cpe.Language, cpe.SoftwareEdition, cpe.TargetSoftware, cpe.TargetHardware, cpe.Other];
         var part = cpe.Part switch
