@@ -13,12 +13,18 @@ using Shirube.Web.Features.Notices.Delivery;
 
 namespace Shirube.Web.Features.Vulnerabilities;
 
-/// <summary>What an import of vulnerability data did: records read, stored, and what it changed in the portfolio.</summary>
-internal sealed record VulnerabilityImportDto(string Source, int Records, int Added, int Updated, int Unchanged, int VersionsReevaluated, int NewFindings);
+/// <summary>
+/// What an import of vulnerability data did: records read, stored, and what it changed in the portfolio; for a CSAF
+/// advisory, how many affected products named no purl or CPE to match by.
+/// </summary>
+internal sealed record VulnerabilityImportDto(string Source, int Records, int Added, int Updated, int Unchanged, int VersionsReevaluated, int NewFindings)
+{
+    public int SkippedProducts { get; init; }
+}
 
 /// <summary>
 /// Imports vulnerability data (an OSV record, directory archive or all.zip; an NVD CVE API 2.0 page; JVN VULDEF or
-/// JVNRSS XML), all or nothing: every record is read and checked before one is stored. Then only the product versions
+/// JVNRSS XML; a supplier's CSAF 2.0 advisory), all or nothing: every record is read and checked before one is stored. Then only the product versions
 /// whose components carry a package a new or changed record names are matched again, and their owners hear of new
 /// findings by mail and webhook. PSIRT leads only (and the system's scheduled sync).
 /// </summary>
@@ -40,12 +46,16 @@ internal sealed class VulnerabilitiesCommands(IDbContextFactory<ShirubeDbContext
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 await new Formats.Exploitation.BoundedReadStream(upload, MaxUploadBytes, name).CopyToAsync(file, ct);
             Guard.That(new FileInfo(temp).Length > 0, ComponentsErrors.SbomMissing());
-            var (source, records) = await ReadAsync(temp, name, ct);
-            return await ApplyAsync(source, records, ct);
+            var (source, records, skipped) = await ReadFileAsync(temp, name, ct);
+            return await ApplyAsync(source, records, ct) with { SkippedProducts = skipped };
         }
         catch (VulnerabilityFormatException e)
         {
             throw VulnerabilityErrors.Unreadable(e.File, e.Path, e.Reason).Exception();
+        }
+        catch (CsafTlpException e)
+        {
+            throw VulnerabilityErrors.Restricted(e.File, e.Label).Exception();
         }
         catch (Formats.Exploitation.FeedFormatException e)
         {
@@ -57,8 +67,15 @@ internal sealed class VulnerabilitiesCommands(IDbContextFactory<ShirubeDbContext
         }
     }
 
-    /// <summary>Reads every record of a file: OSV zip, NVD JSON, OSV JSON or JVN XML, told apart by their first bytes.</summary>
+    /// <summary>Reads every record of a file: OSV zip, NVD JSON, CSAF JSON, OSV JSON or JVN XML, told apart by their first bytes.</summary>
     public static async Task<(string Source, IReadOnlyList<VulnerabilityRecord> Records)> ReadAsync(string path, string name, CancellationToken ct)
+    {
+        var (source, records, _) = await ReadFileAsync(path, name, ct);
+        return (source, records);
+    }
+
+    // As ReadAsync, with the number of a CSAF advisory's affected products that name nothing to match by.
+    private static async Task<(string Source, IReadOnlyList<VulnerabilityRecord> Records, int SkippedProducts)> ReadFileAsync(string path, string name, CancellationToken ct)
     {
         var head = new byte[4096];
         int read;
@@ -70,33 +87,56 @@ internal sealed class VulnerabilitiesCommands(IDbContextFactory<ShirubeDbContext
             var all = new List<VulnerabilityRecord>();
             await foreach (var record in OsvReader.ReadZipFileAsync(path, null, ct))
                 all.Add(record);
-            return ("osv", all);
+            return ("osv", all, 0);
         }
         var text = System.Text.Encoding.UTF8.GetString(start).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         await using var stream = File.OpenRead(path);
         if (text.StartsWith('<'))
-            return ("jvn", JvnReader.Read(stream, name));
-        if (LooksLikeNvd(text))
-            return ("nvd", (await NvdReader.ReadAsync(stream, name, ct)).Records);
-        return ("osv", [await OsvReader.ReadAsync(stream, name, null, ct)]);
+            return ("jvn", JvnReader.Read(stream, name), 0);
+        switch (JsonKind(text))
+        {
+            case "csaf":
+                var advisory = await CsafReader.ReadAsync(stream, name, ct: ct);
+                return ("csaf", advisory.Records, advisory.Skipped.Count);
+            case "nvd":
+                return ("nvd", (await NvdReader.ReadAsync(stream, name, ct)).Records, 0);
+            default:
+                return ("osv", [await OsvReader.ReadAsync(stream, name, null, ct)], 0);
+        }
     }
 
-    // An NVD page starts with resultsPerPage/format/vulnerabilities; a CVE item with "cve"; OSV records never have these.
-    private static bool LooksLikeNvd(string start)
+    // From the first property of the top-level object: a CSAF document has "document" and "product_tree" (which OSV
+    // and NVD never have); an NVD page starts with resultsPerPage/format/vulnerabilities, a CVE item with "cve".
+    // Both NVD and CSAF have "vulnerabilities": in CSAF an entry's "cve" is a string, in NVD an object.
+    private static string? JsonKind(string start)
     {
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(start), isFinalBlock: false, state: default);
+        string? first = null;
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                    return reader.GetString() is "resultsPerPage" or "startIndex" or "totalResults" or "format" or "version" or "timestamp" or "vulnerabilities" or "cve" or "sourceIdentifier";
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                    continue;
+                var property = reader.GetString();
+                if (reader.CurrentDepth == 1 && first is null)
+                {
+                    first = property;
+                    if (first is "document" or "product_tree")
+                        return "csaf";
+                    if (first is not "vulnerabilities")
+                        return first is "resultsPerPage" or "startIndex" or "totalResults" or "format" or "version" or "timestamp" or "cve" or "sourceIdentifier" ? "nvd" : null;
+                }
+                else if (reader.CurrentDepth == 3 && property == "cve" && reader.Read())
+                {
+                    return reader.TokenType == JsonTokenType.String ? "csaf" : "nvd";
+                }
             }
         }
         catch (JsonException)
         {
         }
-        return false;
+        return first is "vulnerabilities" ? "nvd" : null;
     }
 
     /// <summary>
@@ -179,4 +219,7 @@ internal static class VulnerabilityErrors
 
     /// <summary>The file is not vulnerability data Shirube reads, or a record in it is not valid; names the file and the place.</summary>
     public static DomainError Unreadable(string file, string path, string reason) => DomainError.Invalid(DomainError.CodeOf(Prefix), "file", file, path, reason);
+
+    /// <summary>A CSAF advisory whose TLP label (AMBER, RED) keeps it from being shown to every user.</summary>
+    public static DomainError Restricted(string file, string label) => DomainError.Invalid(DomainError.CodeOf(Prefix), "file", file, label);
 }

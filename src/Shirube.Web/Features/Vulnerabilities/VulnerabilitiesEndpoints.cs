@@ -4,7 +4,7 @@ using Shirube.Web.Features.Platform;
 
 namespace Shirube.Web.Features.Vulnerabilities;
 
-/// <summary>Vulnerability data: import a file of OSV, NVD or JVN records.</summary>
+/// <summary>Vulnerability data: import a file of OSV, NVD or JVN records, or a supplier's CSAF advisory.</summary>
 internal static class VulnerabilitiesEndpoints
 {
     public static WebApplication MapVulnerabilitiesEndpoints(this WebApplication app)
@@ -16,7 +16,7 @@ internal static class VulnerabilitiesEndpoints
                 return TypedResults.Ok(await commands.ImportAsync(content, fileName, ct));
         }).RequireAuthorization().DisableAntiforgery().WithTags("Vulnerabilities")
           .WithMetadata(new RequestSizeLimitAttribute(VulnerabilitiesCommands.MaxUploadBytes))
-          .WithSummary("Import vulnerability data (an OSV record or all.zip archive, an NVD CVE API 2.0 page, JVN VULDEF or JVNRSS XML), recognised by its content, as multipart field \"file\" or the raw body; all or nothing. The product versions that carry a named package are matched again → 200 {source, records, added, updated, unchanged, versionsReevaluated, newFindings}. PSIRT managers and administrators.");
+          .WithSummary("Import vulnerability data (an OSV record or all.zip archive, an NVD CVE API 2.0 page, JVN VULDEF or JVNRSS XML, a supplier's CSAF 2.0 advisory or VEX — valid, TLP:WHITE, CLEAR or GREEN), recognised by its content, as multipart field \"file\" or the raw body; all or nothing. The product versions that carry a named package are matched again → 200 {source, records, added, updated, unchanged, versionsReevaluated, newFindings, skippedProducts (CSAF products naming no purl or CPE with a version)}. PSIRT managers and administrators.");
         app.MapGet("/api/vulnerabilities", async (VulnerabilitiesViews views, CancellationToken ct) => TypedResults.Ok(await views.DataAsync(ct)))
             .RequireAuthorization().WithTags("Vulnerabilities")
             .WithSummary("The stored vulnerability data → {sources:[{source, records, withdrawn}], sync:{running, current, currentBytes, lastRun, sources:[…]}}.");
