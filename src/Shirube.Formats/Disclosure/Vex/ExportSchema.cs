@@ -39,6 +39,12 @@ internal sealed class ExportSchema
     {
         var flag = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
         var list = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+        foreach (var options in new[] { flag, list })
+        {
+            // The CVE schema embeds FIRST's draft-04 CVSS 2.0 and 3.0 schemas; JsonSchema.Net knows no draft-04
+            // meta-schema, so its URI is answered with draft-07's (the keywords they use mean the same), offline.
+            options.SchemaRegistry.Register(new Uri("http://json-schema.org/draft-04/schema"), MetaSchemas.Draft7);
+        }
         var document = JsonSchema.FromText(System.Text.Encoding.UTF8.GetString(ReadResource(resource)));
         var schema = document;
         if (definition is not null)
