@@ -36,7 +36,7 @@ internal static class CsafDownloadErrors
     public static string NotJson(Uri url, string path, string reason) => $"{url} is not a readable CSAF document at '{path}': {reason}";
 
     public static string InvalidCsaf(Uri url, string test, string path, string message, int errors) =>
-        $"{url} is not valid CSAF 2.0: test {test} at '{path}': {message}" + (errors > 1 ? $" ({errors - 1} more errors)" : "");
+        $"{url} is not valid CSAF 2.0: test {test} at '{path}': {message}" + errors switch { 1 => "", 2 => " (and 1 more error)", _ => $" (and {errors - 1} more errors)" };
 
     public static string WrongTlp(Uri url, string? actual, string expected) =>
         $"{url} is labelled TLP:{(string.IsNullOrEmpty(actual) ? "(none)" : actual)} but is listed in the TLP:{expected} feed.";
