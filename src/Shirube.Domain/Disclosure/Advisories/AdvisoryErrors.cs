@@ -18,7 +18,7 @@ public static class AdvisoryErrors
     public static DomainError Embargoed(DateOnly until) => DomainError.Conflict(DomainError.CodeOf(Prefix), until);
 
     /// <summary>Review needs this field filled in both languages.</summary>
-    public static DomainError Incomplete(string field) => DomainError.Invalid(DomainError.CodeOf(Prefix), field);
+    public static DomainError Incomplete(string field) => DomainError.Invalid(DomainError.CodeOf(Prefix), field, field);
 
     /// <summary>A CSAF document of the revision is not valid: <paramref name="count"/> errors, the first <paramref name="first"/>.</summary>
     public static DomainError NotValid(string language, int count, string first) => DomainError.Conflict(DomainError.CodeOf(Prefix), language, count, first);
