@@ -169,7 +169,7 @@ public class AdvisoryApiTests
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.All), MemberType = typeof(DatabaseProviders))]
-    public async Task Advisory_OfAnotherUnitOrAnonymous_IsNeverVisible_AndAnAuditorCannotChangeIt(DatabaseProvider provider)
+    public async Task Advisory_OfAnotherUnitOrAnonymous_IsNeitherVisibleNorChangeable(DatabaseProvider provider)
     {
         await using var app = await ShirubeApp.StartAsync(provider, settings: Settings);
         using var f = await ArrangeAsync(app, "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", null);
