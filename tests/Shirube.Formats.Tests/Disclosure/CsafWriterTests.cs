@@ -13,7 +13,7 @@ public sealed record AdvisoryCase(string Name, string Language, DocumentStatus S
     public override string ToString() => $"{Name} ({Language}, {Status})";
 }
 
-public class CsafWriterTests
+public partial class CsafWriterTests
 {
     private static readonly DateTime Now = new(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc);
     private static readonly DocumentPublisher Publisher = new("Example Devices", new Uri("https://psirt.example.com"), "psirt@example.com");
