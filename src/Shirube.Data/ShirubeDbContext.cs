@@ -12,6 +12,7 @@ using Shirube.Domain.Auditing;
 using Shirube.Domain.Baselines;
 using Shirube.Domain.Cases;
 using Shirube.Domain.Components;
+using Shirube.Domain.Disclosure.Advisories;
 using Shirube.Domain.Exploitation;
 using Shirube.Domain.Incidents;
 using Shirube.Domain.Organisation;
@@ -119,6 +120,12 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     /// <summary>What happened to each finding (read it through a finding the actor may see).</summary>
     public DbSet<FindingChange> FindingHistory => Set<FindingChange>();
 
+    /// <summary>Security advisories of cases, filtered by the actor's units.</summary>
+    public DbSet<Advisory> Advisories => Set<Advisory>();
+
+    /// <summary>The published revisions of advisories (read them through an advisory the actor may see).</summary>
+    public DbSet<AdvisoryRevision> AdvisoryRevisions => Set<AdvisoryRevision>();
+
     /// <summary>Vulnerability records (OSV, NVD, JVN): public data, the same for every unit.</summary>
     public DbSet<StoredVulnerability> Vulnerabilities => Set<StoredVulnerability>();
 
@@ -147,6 +154,7 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
         builder.Entity<ProductSbom>().HasQueryFilter(s => ScopeSeesAll || ScopeUnitIds.Contains(s.BusinessUnitId));
         builder.Entity<ProductComponent>().HasQueryFilter(c => ScopeSeesAll || ScopeUnitIds.Contains(c.BusinessUnitId));
         builder.Entity<Finding>().HasQueryFilter(f => ScopeSeesAll || ScopeUnitIds.Contains(f.BusinessUnitId));
+        builder.Entity<Advisory>().HasQueryFilter(a => ScopeSeesAll || ScopeUnitIds.Contains(a.BusinessUnitId));
     }
 
     /// <inheritdoc />

@@ -886,6 +886,10 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinalReportSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<Guid[]>("FixedVersions")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -1324,6 +1328,195 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Sboms", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.Advisory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Acknowledgment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cvss31Vector")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CweName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DetailsEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("DetailsJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ImpactEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ImpactJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("LastEditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastEditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MitigationEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("MitigationJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("RevisionSummaryEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RevisionSummaryJa")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SummaryEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("SummaryJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TrackingId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("WorkaroundEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("WorkaroundJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingId")
+                        .IsUnique();
+
+                    b.ToTable("Advisories", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.AdvisoryRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CsafEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CsafJa")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SummaryEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SummaryJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AdvisoryRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Exploitation.EpssScore", b =>
@@ -2768,6 +2961,51 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.Advisory", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Shirube.Domain.Disclosure.Advisories.AdvisoryFix", "Fixes", b1 =>
+                        {
+                            b1.Property<Guid>("AdvisoryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("Date");
+
+                            b1.Property<string>("Url");
+
+                            b1.Property<Guid>("VersionId");
+
+                            b1.HasKey("AdvisoryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Advisories");
+
+                            b1
+                                .ToJson("Fixes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdvisoryId");
+                        });
+
+                    b.Navigation("Fixes");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.AdvisoryRevision", b =>
+                {
+                    b.HasOne("Shirube.Domain.Disclosure.Advisories.Advisory", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
@@ -2982,6 +3220,11 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.Navigation("Components");
 
                     b.Navigation("Dependencies");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.Advisory", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>

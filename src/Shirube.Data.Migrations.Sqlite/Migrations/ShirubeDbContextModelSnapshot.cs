@@ -875,6 +875,10 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinalReportSentAt")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("FixedVersions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -1313,6 +1317,195 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Sboms", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.Advisory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acknowledgment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cvss31Vector")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CweName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailsEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailsJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastEditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastEditedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MitigationEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MitigationJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisionSummaryEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisionSummaryJa")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkaroundEn")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkaroundJa")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessUnitId");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingId")
+                        .IsUnique();
+
+                    b.ToTable("Advisories", (string)null);
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.AdvisoryRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsafEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CsafJa")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Release")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryJa")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AdvisoryRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Shirube.Domain.Exploitation.EpssScore", b =>
@@ -2757,6 +2950,51 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.Advisory", b =>
+                {
+                    b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Shirube.Domain.Disclosure.Advisories.AdvisoryFix", "Fixes", b1 =>
+                        {
+                            b1.Property<Guid>("AdvisoryId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly?>("Date");
+
+                            b1.Property<string>("Url");
+
+                            b1.Property<Guid>("VersionId");
+
+                            b1.HasKey("AdvisoryId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Advisories");
+
+                            b1
+                                .ToJson("Fixes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AdvisoryId");
+                        });
+
+                    b.Navigation("Fixes");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.AdvisoryRevision", b =>
+                {
+                    b.HasOne("Shirube.Domain.Disclosure.Advisories.Advisory", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("Shirube.Domain.Cases.VulnerabilityCase", null)
@@ -2971,6 +3209,11 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.Navigation("Components");
 
                     b.Navigation("Dependencies");
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Disclosure.Advisories.Advisory", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Incidents.Incident", b =>

@@ -24,6 +24,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Vulnerability
         builder.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.BusinessUnitId);
         builder.PrimitiveCollection(c => c.AffectedVersions).HasField("_affectedVersions");
+        builder.PrimitiveCollection(c => c.FixedVersions).HasField("_fixedVersions");
         builder.Property(c => c.Cwe).HasMaxLength(12);
         builder.Property(c => c.CveId).HasMaxLength(30);
         builder.HasIndex(c => c.CveId);

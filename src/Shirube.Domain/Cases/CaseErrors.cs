@@ -56,6 +56,9 @@ public static class CaseErrors
     /// <summary>The version is not one of the product's.</summary>
     public static DomainError NotAVersionOf(Guid version, string product) => DomainError.Invalid(DomainError.CodeOf(Prefix), "affectedVersions", version, product);
 
+    /// <summary>A version is named both affected and fixed.</summary>
+    public static DomainError AffectedAndFixed(Guid version) => DomainError.Invalid(DomainError.CodeOf(Prefix), "fixedVersions", version);
+
     /// <summary>The request names no state of the workflow.</summary>
     public static DomainError UnknownState(string? text, string next) => DomainError.Invalid(DomainError.CodeOf(Prefix), "to", text, next);
 

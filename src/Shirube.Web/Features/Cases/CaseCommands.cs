@@ -14,7 +14,7 @@ internal sealed record ReportRequest(string? Title, string? Description, string?
 internal sealed record MessageRequest(string? Text);
 
 internal sealed record UpdateCaseRequest(Guid? ProductId, Guid[]? AffectedVersions, string? Cwe, string? RootCause, string? CvssVector,
-    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? CveId);
+    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? CveId, Guid[]? FixedVersions = null);
 
 internal sealed record TransitionRequest(string? To, string? Reason);
 
@@ -96,6 +96,14 @@ internal sealed class CaseCommands(IDbContextFactory<ShirubeDbContext> contexts,
             var unknown = versions.FirstOrDefault(v => product.Versions.All(pv => pv.Id != v));
             Guard.That(unknown == Guid.Empty, () => CaseErrors.NotAVersionOf(unknown, product.Name));
             c.Assign(product.Id, product.BusinessUnitId, versions);
+        }
+        if (request.FixedVersions is { } fixedVersions)
+        {
+            var product = await db.Products.Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == c.ProductId)
+                ?? throw CaseErrors.ProductRequired(c.State).Exception();
+            var unknown = fixedVersions.FirstOrDefault(v => product.Versions.All(pv => pv.Id != v));
+            Guard.That(unknown == Guid.Empty, () => CaseErrors.NotAVersionOf(unknown, product.Name).For("fixedVersions"));
+            c.RecordFixes(fixedVersions);
         }
         var vector = Normalized(request.CvssVector ?? c.CvssVector);
         if (request.CveId is not null)

@@ -46,7 +46,7 @@ internal static class CaseEndpoints
             await commands.UpdateAsync(id, request);
             return TypedResults.Ok(await views.GetAsync(id));
         }).RequireAuthorization(AccountsSetup.WriterPolicy)
-          .WithSummary("Triage and analysis: CVE id, product (and with it the handling unit), affected versions, CWE, root cause, CVSS vector, remediation plan, planned release, embargo, credit. Fields left out keep their value.");
+          .WithSummary("Triage and analysis: CVE id, product (and with it the handling unit), affected versions, CWE, root cause, CVSS vector, remediation plan, planned release, embargo, credit. Fields left out keep their value; fixedVersions names the versions that fix it (the advisory's vendor fixes).");
         cases.MapPost("/{id:guid}/transitions", async (Guid id, TransitionRequest request, CaseCommands commands, CaseViews views) =>
         {
             await commands.MoveAsync(id, request.To, request.Reason);

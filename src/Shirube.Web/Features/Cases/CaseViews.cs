@@ -24,7 +24,7 @@ internal sealed record CaseDto(Guid Id, string Number, string Title, string Desc
     string[] Next, DateTime ReceivedAt, Guid? ProductId, Guid? BusinessUnitId, Guid[] AffectedVersions, string? Cwe, string? RootCause, string? CvssVector,
     decimal? CvssScore, string? CvssSeverity,
     string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, string? Resolution, TransitionDto[] Transitions, CommentDto[] Comments,
-    string ResponseLevel, string[] ResponseReasons, SlaDto[] Sla, string? CveId, ExploitationDto Exploitation);
+    string ResponseLevel, string[] ResponseReasons, SlaDto[] Sla, string? CveId, ExploitationDto Exploitation, Guid[] FixedVersions);
 
 /// <summary>What is known of the case's exploitation: the PSIRT's flag, CISA KEV and FIRST EPSS (by the case's CVE id).</summary>
 internal sealed record ExploitationDto(bool Flagged, DateOnly? KevDateAdded, bool? KevRansomware, decimal? Epss, decimal? EpssPercentile, DateOnly? EpssDate);
@@ -146,5 +146,6 @@ internal sealed class CaseViews(IDbContextFactory<ShirubeDbContext> contexts, Re
         [.. c.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.From?.ToString(), t.To.ToString(), t.By, t.At, t.Reason))],
         [.. c.Comments.OrderBy(m => m.At).Select(m => new CommentDto(m.Id, m.Author, m.Text, m.Shared, m.FromReporter, m.At))],
         decision.Level.Name, [.. decision.Reasons], [.. sla.Select(t => new SlaDto(t.Step, t.DueAt, t.ReachedAt, t.Status.ToString()))], c.CveId,
-        new ExploitationDto(signals.KnownExploited, signals.Kev?.DateAdded, signals.Kev?.KnownRansomwareUse, signals.Epss?.Probability, signals.Epss?.Percentile, signals.Epss?.ScoreDate));
+        new ExploitationDto(signals.KnownExploited, signals.Kev?.DateAdded, signals.Kev?.KnownRansomwareUse, signals.Epss?.Probability, signals.Epss?.Percentile, signals.Epss?.ScoreDate),
+        [.. c.FixedVersions]);
 }

@@ -1,0 +1,19 @@
+namespace Shirube.Web.Features.Disclosure;
+
+/// <summary>The disclosure feature (CSAF advisories of cases): its services and its API.</summary>
+internal static class DisclosureSetup
+{
+    public static IServiceCollection AddDisclosure(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => DisclosureSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<DisclosureViews>();
+        services.AddScoped<DisclosureCommands>();
+        return services;
+    }
+
+    public static WebApplication MapDisclosureApi(this WebApplication app)
+    {
+        app.MapDisclosureEndpoints();
+        return app;
+    }
+}
