@@ -37,6 +37,10 @@ public partial class ResourceTests
         ["Cra.Kind."] = Enum.GetNames<Shirube.Domain.Cases.CraReportKind>(),
         ["Cra.Status."] = Enum.GetNames<Shirube.Domain.Cases.CraReportStatus>(),
         ["Sector."] = Shirube.Domain.Portfolio.Product.Sectors,
+        ["AdvisoryStatus."] = Enum.GetNames<Shirube.Domain.Disclosure.Advisories.AdvisoryStatus>(),
+        ["AdvisoryRelease."] = Enum.GetNames<Shirube.Domain.Disclosure.Advisories.AdvisoryRelease>(),
+        ["Advisories.Lang."] = ["ja", "en"],
+        ["Advisories.Field."] = ["Title", "Summary", "Details", "Workaround", "Mitigation", "Impact", "RevisionSummary"],
         // The dashboard's checklist: each step's link text and its hint.
         ["FirstSteps."] = Enum.GetNames<Shirube.Domain.Dashboard.FirstStep>().SelectMany(s => new[] { s, s + ".Hint" }),
         // Every metric and value of every CVSS version, by family (2, 3, 4): the editor offers all of them.

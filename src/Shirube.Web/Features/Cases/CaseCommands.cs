@@ -28,7 +28,7 @@ internal sealed record ReportFile(string Name, string? ContentType, byte[] Conte
 /// of the chosen product among the selected ones.
 /// </summary>
 internal sealed record CaseEdit(Guid? ProductId, IReadOnlyCollection<Guid> AffectedVersions, string? CveId, string? Cwe, string? RootCause, string? CvssVector,
-    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit);
+    string? RemediationPlan, DateOnly? PlannedRelease, DateOnly? EmbargoUntil, string? Credit, IReadOnlyCollection<Guid>? FixedVersions = null);
 
 /// <summary>
 /// Changes to vulnerability cases, shared by the API and the pages: the public intake and the reporter's messages
@@ -122,6 +122,8 @@ internal sealed class CaseCommands(IDbContextFactory<ShirubeDbContext> contexts,
                 ?? throw CaseErrors.NoSuchProduct(productId).Exception();
             // Versions picked for another product before the product changed are left out.
             c.Assign(product.Id, product.BusinessUnitId, edit.AffectedVersions.Where(v => product.Versions.Any(pv => pv.Id == v)));
+            if (edit.FixedVersions is { } fixedVersions)
+                c.RecordFixes(fixedVersions.Where(v => product.Versions.Any(pv => pv.Id == v)));
         }
         var vector = Normalized(edit.CvssVector);
         c.Identify(edit.CveId);

@@ -58,6 +58,18 @@ internal sealed class DisclosureCommands(IDbContextFactory<ShirubeDbContext> con
     /// <summary>Edits the texts; an advisory in review or approved goes back to draft, a published one starts its next revision.</summary>
     public Task UpdateAsync(Guid id, UpdateAdvisoryRequest request) => ChangeAsync(id, Roles.Writers, (_, a, c) =>
     {
+        a.Edit(ContentOf(a, c, request), actor.UserName, Now);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>
+    /// The advisory's texts with a change applied (fields left out keep their value), checked as a save checks them;
+    /// the editor's live preview composes from it without saving.
+    /// </summary>
+    public static AdvisoryContent ContentOf(Advisory a, VulnerabilityCase c, UpdateAdvisoryRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(request);
         var old = a.Content;
         var tlp = old.Tlp;
@@ -77,7 +89,7 @@ internal sealed class DisclosureCommands(IDbContextFactory<ShirubeDbContext> con
                 : throw AdvisoryErrors.NotACvss31Vector(error ?? vector).Exception();
         var cweName = request.CweName ?? old.CweName;
         Guard.That(string.IsNullOrWhiteSpace(cweName) || c.Cwe is not null, AdvisoryErrors.CweNameWithoutCwe());
-        a.Edit(new AdvisoryContent
+        return new AdvisoryContent
         {
             Tlp = tlp,
             TitleJa = request.TitleJa ?? old.TitleJa,
@@ -98,9 +110,8 @@ internal sealed class DisclosureCommands(IDbContextFactory<ShirubeDbContext> con
             RevisionSummaryJa = request.RevisionSummaryJa ?? old.RevisionSummaryJa,
             RevisionSummaryEn = request.RevisionSummaryEn ?? old.RevisionSummaryEn,
             Fixes = fixes,
-        }, actor.UserName, Now);
-        return Task.CompletedTask;
-    });
+        };
+    }
 
     /// <summary>Submits the draft for review.</summary>
     public Task SubmitAsync(Guid id) => ChangeAsync(id, Roles.Writers, (_, a, _) =>

@@ -46,21 +46,28 @@ internal sealed class DisclosureViews(IDbContextFactory<ShirubeDbContext> contex
     }
 
     /// <summary>The advisory of a case; <c>Advisories.NotFound</c> (404) when it has none or the actor may not see it.</summary>
-    public async Task<AdvisoryDto> ForCaseAsync(Guid caseId)
+    public async Task<AdvisoryDto> ForCaseAsync(Guid caseId) => await FindForCaseAsync(caseId) ?? throw AdvisoryErrors.NotFound(caseId).Exception();
+
+    /// <summary>The advisory of a case, or null when it has none or the actor may not see it (the editor page offers to draft one).</summary>
+    public async Task<AdvisoryDto?> FindForCaseAsync(Guid caseId)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var advisory = await db.Advisories.AsNoTracking().Include(a => a.Revisions).SingleOrDefaultAsync(a => a.CaseId == caseId)
-            ?? throw AdvisoryErrors.NotFound(caseId).Exception();
-        return ToDto(advisory);
+        var advisory = await db.Advisories.AsNoTracking().Include(a => a.Revisions).SingleOrDefaultAsync(a => a.CaseId == caseId);
+        return advisory is null ? null : ToDto(advisory);
     }
 
-    /// <summary>The document in <paramref name="lang"/> as it would be published now, with the validator's results.</summary>
-    public async Task<AdvisoryPreviewDto> PreviewAsync(Guid id, string? lang)
+    /// <summary>
+    /// The document in <paramref name="lang"/> as it would be published now, with the validator's results; with
+    /// <paramref name="unsaved"/>, as it would be once that change is saved (the editor's live preview; nothing is saved).
+    /// </summary>
+    public async Task<AdvisoryPreviewDto> PreviewAsync(Guid id, string? lang, UpdateAdvisoryRequest? unsaved = null)
     {
         var language = Language(lang);
         await using var db = await contexts.CreateDbContextAsync();
         var advisory = await LoadAsync(db, id, tracked: false) ?? throw AdvisoryErrors.NotFound(id).Exception();
         var c = await CaseOfAsync(db, advisory);
+        if (unsaved is not null)
+            advisory.Edit(DisclosureCommands.ContentOf(advisory, c, unsaved), advisory.LastEditedBy, clock.GetUtcNow().UtcDateTime);
         var documents = await AdvisoryDocuments.ComposeAsync(db, advisory, c, settings, DocumentStatus.Draft, clock.GetUtcNow().UtcDateTime);
         var (json, report) = AdvisoryDocuments.WriteAndValidate(documents.In(language), advisory.TrackingId);
         static CsafResultDto[] Of(IEnumerable<CsafResult> results) => [.. results.Select(r => new CsafResultDto(r.Test, r.Path, r.Message))];
