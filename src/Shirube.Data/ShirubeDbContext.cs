@@ -126,6 +126,9 @@ public sealed class ShirubeDbContext(DbContextOptions<ShirubeDbContext> options,
     /// <summary>The published revisions of advisories (read them through an advisory the actor may see).</summary>
     public DbSet<AdvisoryRevision> AdvisoryRevisions => Set<AdvisoryRevision>();
 
+    /// <summary>Upstream CSAF providers configured as sources of supplier advisories, the same for every unit.</summary>
+    public DbSet<Domain.Vulnerabilities.Suppliers.SupplierProvider> SupplierProviders => Set<Domain.Vulnerabilities.Suppliers.SupplierProvider>();
+
     /// <summary>Vulnerability records (OSV, NVD, JVN): public data, the same for every unit.</summary>
     public DbSet<StoredVulnerability> Vulnerabilities => Set<StoredVulnerability>();
 

@@ -2636,6 +2636,60 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                     b.ToTable("TrainingCourses", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Vulnerabilities.Suppliers.SupplierProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DocumentsAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("LastSyncAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MetadataUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NewFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordsImported")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MetadataUrl")
+                        .IsUnique();
+
+                    b.ToTable("SupplierProviders", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3164,6 +3218,39 @@ namespace Shirube.Data.Migrations.Postgres.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Vulnerabilities.Suppliers.SupplierProvider", b =>
+                {
+                    b.OwnsMany("Shirube.Domain.Vulnerabilities.Suppliers.SupplierRefusal", "Refusals", b1 =>
+                        {
+                            b1.Property<Guid>("SupplierProviderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SupplierProviderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupplierProviders");
+
+                            b1
+                                .ToJson("Refusals")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupplierProviderId");
+                        });
+
+                    b.Navigation("Refusals");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>

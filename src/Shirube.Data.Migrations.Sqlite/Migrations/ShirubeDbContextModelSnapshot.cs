@@ -2625,6 +2625,60 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                     b.ToTable("TrainingCourses", (string)null);
                 });
 
+            modelBuilder.Entity("Shirube.Domain.Vulnerabilities.Suppliers.SupplierProvider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentsAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetadataUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MetadataUrl")
+                        .IsUnique();
+
+                    b.ToTable("SupplierProviders", (string)null);
+                });
+
             modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3153,6 +3207,39 @@ namespace Shirube.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Shirube.Domain.Vulnerabilities.Suppliers.SupplierProvider", b =>
+                {
+                    b.OwnsMany("Shirube.Domain.Vulnerabilities.Suppliers.SupplierRefusal", "Refusals", b1 =>
+                        {
+                            b1.Property<Guid>("SupplierProviderId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Message")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("SupplierProviderId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SupplierProviders");
+
+                            b1
+                                .ToJson("Refusals")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SupplierProviderId");
+                        });
+
+                    b.Navigation("Refusals");
                 });
 
             modelBuilder.Entity("Shirube.Domain.Workflow.Transition<Shirube.Domain.Cases.CaseState>", b =>

@@ -1,3 +1,5 @@
+using Shirube.Web.Features.Disclosure.Exports;
+
 namespace Shirube.Web.Features.Disclosure;
 
 /// <summary>The disclosure feature (CSAF advisories of cases): its services and its API.</summary>
@@ -8,12 +10,14 @@ internal static class DisclosureSetup
         services.AddSingleton(sp => DisclosureSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<DisclosureViews>();
         services.AddScoped<DisclosureCommands>();
+        services.AddDisclosureExports();
         return services;
     }
 
     public static WebApplication MapDisclosureApi(this WebApplication app)
     {
         app.MapDisclosureEndpoints();
+        app.MapDisclosureExportsApi();
         return app;
     }
 }
