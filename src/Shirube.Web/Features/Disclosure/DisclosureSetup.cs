@@ -1,3 +1,5 @@
+using Shirube.Web.Features.Disclosure.Publishing;
+
 namespace Shirube.Web.Features.Disclosure;
 
 /// <summary>The disclosure feature (CSAF advisories of cases): its services and its API.</summary>
@@ -8,12 +10,14 @@ internal static class DisclosureSetup
         services.AddSingleton(sp => DisclosureSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<DisclosureViews>();
         services.AddScoped<DisclosureCommands>();
+        services.AddDisclosurePublishing();
         return services;
     }
 
     public static WebApplication MapDisclosureApi(this WebApplication app)
     {
         app.MapDisclosureEndpoints();
+        app.MapDisclosurePublishing();
         return app;
     }
 }
