@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Shirube.Domain.Disclosure.Advisories;
 
 namespace Shirube.Formats.Disclosure;
 
@@ -162,7 +163,7 @@ public static partial class CsafValidator
             var id = Get(document, "tracking", out var tracking) ? Text(tracking, "id") : null;
             if (id is null)
                 return;
-            var file = string.Concat(id.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-' ? c : '_')) + ".json";
+            var file = AdvisoryComposer.FileName(id);
             var found = Items(document, "references", "/document").Any(r =>
                 Text(r.Item, "category") == "self" && Text(r.Item, "url") is { } url
                 && url.StartsWith("https://", StringComparison.Ordinal) && url.EndsWith("/" + file, StringComparison.Ordinal));

@@ -59,6 +59,21 @@ public class AdvisoryComposerTests
         Assert.Equal(("CWE-798", "Use of Hard-coded Credentials"), (named.CweId, named.CweName));
     }
 
+    [Theory]
+    [InlineData("en", "EX-2026-0001", "ex-2026-0001.json", "ex-2026-0001-ja.json")]
+    [InlineData("ja", "EX-2026-0001-JA", "ex-2026-0001-ja.json", "ex-2026-0001.json")]
+    public void Compose_EachLanguage_IsADocumentOfItsOwnThatRefersToTheOther(string language, string trackingId, string selfFile, string otherFile)
+    {
+        var c = Case([V20.Id], [V21.Id]);
+        var folder = new Uri("https://psirt.example.com/.well-known/csaf/white/2026/");
+        var document = AdvisoryComposer.Compose(Advisory.Draft(c.Id, c.BusinessUnitId!.Value, "EX-2026-0001", new AdvisoryContent { TitleJa = "脆弱性", TitleEn = "Vulnerability" }, "hana", Now),
+            c, Product, Publisher, language, DocumentStatus.Draft, Now, new Uri(folder, selfFile));
+
+        Assert.Equal(trackingId, document.TrackingId);
+        Assert.Equal(selfFile, AdvisoryComposer.FileName(document.TrackingId));
+        Assert.Equal(new Uri(folder, otherFile), Assert.Single(document.References).Url);
+    }
+
     [Fact]
     public void Compose_UnknownLanguage_IsRefused() =>
         Assert.Equal("Advisories.UnknownLanguage", Assert.Throws<DomainException>(() => Compose(Case([V20.Id], []), "de")).Error.Code);

@@ -18,6 +18,8 @@ public partial class CsafWriterTests
     private static readonly DateTime Now = new(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc);
     private static readonly DocumentPublisher Publisher = new("Example Devices", new Uri("https://psirt.example.com"), "psirt@example.com");
     private static readonly Uri Self = new("https://psirt.example.com/.well-known/csaf/white/2026/example-sa-2026-0001.json");
+    // The Japanese document is a CSAF document of its own: its tracking id has -JA, so its file name differs.
+    private static readonly Uri SelfJa = new("https://psirt.example.com/.well-known/csaf/white/2026/example-sa-2026-0001-ja.json");
 
     public static TheoryData<AdvisoryCase> Realistic()
     {
@@ -212,6 +214,6 @@ public partial class CsafWriterTests
             advisory.Edit(advisory.Content with { RevisionSummaryJa = "修正版を追加", RevisionSummaryEn = "Fixed version added" }, "analyst", Now.AddDays(-1));
         }
         var product = new ProductFacts("家庭用機器事業部", "Home Devices", "HR-300", versions);
-        return AdvisoryComposer.Compose(advisory, c, product, Publisher, row.Language, row.Status, Now, Self);
+        return AdvisoryComposer.Compose(advisory, c, product, Publisher, row.Language, row.Status, Now, row.Language == "ja" ? SelfJa : Self);
     }
 }

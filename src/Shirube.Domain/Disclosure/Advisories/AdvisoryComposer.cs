@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Shirube.Domain.Cases;
 using Shirube.Domain.Packages;
 using Shirube.Domain.Scoring;
@@ -17,13 +18,41 @@ public sealed record ProductFacts(string FamilyJa, string FamilyEn, string Name,
 /// </summary>
 public static class AdvisoryComposer
 {
-    /// <summary>The CSAF file name of a tracking id (CSAF 2.0 section 5.1): lower case, other characters as <c>_</c>.</summary>
-    public static string FileName(string trackingId) =>
-        string.Concat((trackingId ?? "").ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-' ? c : '_')) + ".json";
+    /// <summary>The suffix of the Japanese document's tracking id: each language is a CSAF document of its own.</summary>
+    public const string JapaneseSuffix = "-JA";
+
+    /// <summary>
+    /// The CSAF file name of a tracking id (CSAF 2.0 section 5.1): the id in lower case, each run of characters outside
+    /// <c>[+\-a-z0-9]</c> replaced by one <c>_</c>, then <c>.json</c> (<c>RHSA-2019:1862</c> → <c>rhsa-2019_1862.json</c>).
+    /// </summary>
+    public static string FileName(string trackingId)
+    {
+        var name = new StringBuilder((trackingId?.Length ?? 0) + 5);
+        var inRun = false;
+        foreach (var c in (trackingId ?? "").ToLowerInvariant())
+        {
+            var kept = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-';
+            if (kept)
+                name.Append(c);
+            else if (!inRun)
+                name.Append('_');
+            inRun = !kept;
+        }
+        return name.Append(".json").ToString();
+    }
+
+    /// <summary>
+    /// The tracking id of the advisory's document in <paramref name="language"/>: the advisory's own for English,
+    /// with <see cref="JapaneseSuffix"/> for Japanese, so that the two documents have distinct ids and file names.
+    /// </summary>
+    public static string DocumentTrackingId(string trackingId, string language) =>
+        language == "ja" ? trackingId + JapaneseSuffix : trackingId;
 
     /// <summary>
     /// The document in <paramref name="language"/> (ja or en): the published revisions plus the one being prepared
-    /// (dated <paramref name="now"/>), with tracking status <paramref name="status"/>.
+    /// (dated <paramref name="now"/>), with tracking status <paramref name="status"/>. Its tracking id is
+    /// <see cref="DocumentTrackingId"/>; with <paramref name="selfUrl"/> (this language's document), the document also
+    /// refers to the other language's document, the file of that name in the same folder.
     /// </summary>
     public static AdvisoryDocument Compose(Advisory advisory, VulnerabilityCase vulnerabilityCase, ProductFacts product, DocumentPublisher publisher,
         string language, DocumentStatus status, DateTime now, Uri? selfUrl)
@@ -91,13 +120,17 @@ public static class AdvisoryComposer
             Category = DocumentCategory.SecurityAdvisory,
             Language = t.Language,
             Publisher = publisher,
-            TrackingId = advisory.TrackingId,
+            TrackingId = DocumentTrackingId(advisory.TrackingId, t.Language),
             Status = status,
             Revisions = revisions,
             Tlp = advisory.Tlp,
             Title = Pick(advisory.TitleJa, advisory.TitleEn)!,
             Notes = documentNotes,
             SelfUrl = selfUrl,
+            References = selfUrl is null ? [] :
+            [
+                new DocumentReference(new Uri(selfUrl, FileName(DocumentTrackingId(advisory.TrackingId, ja ? "en" : "ja"))), t.OtherLanguage),
+            ],
             Products = versions.Count == 0 ? [] :
             [
                 new ProductEntry(publisher.Name, ja ? product.FamilyJa : product.FamilyEn, product.Name,
@@ -146,10 +179,13 @@ public static class AdvisoryComposer
         : severity.ToString();
 
     /// <summary>The few fixed phrases of a document, in its language.</summary>
-    private sealed record Texts(string Language, string Summary, string Description, string NoFixYet, string DraftRevision, string Cvss4Calculator)
+    private sealed record Texts(string Language, string Summary, string Description, string NoFixYet, string DraftRevision, string Cvss4Calculator,
+        string OtherLanguage)
     {
-        private static readonly Texts Ja = new("ja", "概要", "詳細", "現時点で修正版はありません。", "ドラフト", "CVSS v4.0 計算機");
-        private static readonly Texts En = new("en", "Summary", "Details", "No fixed version is available yet.", "Draft", "CVSS v4.0 calculator");
+        private static readonly Texts Ja = new("ja", "概要", "詳細", "現時点で修正版はありません。", "ドラフト", "CVSS v4.0 計算機",
+            "このアドバイザリの英語版 (English version)");
+        private static readonly Texts En = new("en", "Summary", "Details", "No fixed version is available yet.", "Draft", "CVSS v4.0 calculator",
+            "This advisory in Japanese (日本語版)");
 
         public static Texts For(string? language) => language switch
         {

@@ -1,4 +1,4 @@
-using System.Text;
+using Shirube.Domain.Disclosure.Advisories;
 
 namespace Shirube.Formats.Disclosure.Provider;
 
@@ -15,19 +15,7 @@ public static class CsafFileName
     public static string FromTrackingId(string trackingId)
     {
         ArgumentException.ThrowIfNullOrEmpty(trackingId);
-        var lower = trackingId.ToLowerInvariant();
-        var name = new StringBuilder(lower.Length + 5);
-        var inRun = false;
-        foreach (var c in lower)
-        {
-            var kept = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '-';
-            if (kept)
-                name.Append(c);
-            else if (!inRun)
-                name.Append('_');
-            inRun = !kept;
-        }
-        return name.Append(".json").ToString();
+        return AdvisoryComposer.FileName(trackingId);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Shirube.Web.Features.Cases;
 /// <summary>
 /// <c>/.well-known/security.txt</c> (RFC 9116) from the settings under Shirube:SecurityTxt: Contact (one or more; the
 /// public report page when none is set), Expires (a date, or ExpiresInDays from now, default 180), Policy,
-/// Preferred-Languages (default "ja, en"), Encryption, Acknowledgments, Canonical (default this file's URL).
+/// Preferred-Languages (default "ja, en"), Encryption, Acknowledgments, Canonical (default this file's URL), and CSAF: the
+/// trusted provider's provider-metadata.json under Shirube:Disclosure:PublicUrl (default this origin).
 /// </summary>
 internal static class SecurityTxt
 {
@@ -33,6 +34,7 @@ internal static class SecurityTxt
         Field("Preferred-Languages", section["PreferredLanguages"] ?? "ja, en");
         Field("Canonical", section["Canonical"] ?? new Uri(origin, "/.well-known/security.txt").ToString());
         Field("Policy", section["Policy"] ?? new Uri(origin, "/report").ToString());
+        Field("CSAF", new Uri(config["Shirube:Disclosure:PublicUrl"] is { Length: > 0 } csafOrigin ? new Uri(csafOrigin) : origin, "/.well-known/csaf/provider-metadata.json").ToString());
         return text.ToString();
     }
 }

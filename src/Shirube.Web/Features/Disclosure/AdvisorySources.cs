@@ -24,9 +24,12 @@ internal sealed record DisclosureSettings(string PublisherName, Uri Namespace, s
 
     public DocumentPublisher Publisher => new(PublisherName, Namespace, ContactDetails);
 
-    /// <summary>Where the document will be served: /.well-known/csaf/&lt;tlp&gt;/&lt;year of the first release&gt;/&lt;file&gt;.</summary>
-    public Uri SelfUrl(Advisory advisory, DateTime now) => new(PublicUrl, string.Create(CultureInfo.InvariantCulture,
-        $"/.well-known/csaf/{(advisory.Tlp == TlpLabel.Clear ? "white" : advisory.Tlp.ToString().ToLowerInvariant())}/{(advisory.Revisions.Count > 0 ? advisory.Revisions[0].Date : now).Year}/{AdvisoryComposer.FileName(advisory.TrackingId)}"));
+    /// <summary>
+    /// Where the advisory's document in <paramref name="language"/> will be served:
+    /// /.well-known/csaf/&lt;tlp&gt;/&lt;year of the first release&gt;/&lt;file of the language's tracking id&gt;.
+    /// </summary>
+    public Uri SelfUrl(Advisory advisory, string language, DateTime now) => new(PublicUrl, string.Create(CultureInfo.InvariantCulture,
+        $"/.well-known/csaf/{(advisory.Tlp == TlpLabel.Clear ? "white" : advisory.Tlp.ToString().ToLowerInvariant())}/{(advisory.Revisions.Count > 0 ? advisory.Revisions[0].Date : now).Year}/{AdvisoryComposer.FileName(AdvisoryComposer.DocumentTrackingId(advisory.TrackingId, language))}"));
 }
 
 /// <summary>The CSAF documents of an advisory in both languages, made from its case and the portfolio as they are now.</summary>
@@ -42,17 +45,16 @@ internal sealed record AdvisoryDocuments(AdvisoryDocument Ja, AdvisoryDocument E
         DocumentStatus status, DateTime now)
     {
         var product = await ProductFactsAsync(db, c);
-        var self = settings.SelfUrl(advisory, now);
         return new AdvisoryDocuments(
-            AdvisoryComposer.Compose(advisory, c, product, settings.Publisher, "ja", status, now, self),
-            AdvisoryComposer.Compose(advisory, c, product, settings.Publisher, "en", status, now, self));
+            AdvisoryComposer.Compose(advisory, c, product, settings.Publisher, "ja", status, now, settings.SelfUrl(advisory, "ja", now)),
+            AdvisoryComposer.Compose(advisory, c, product, settings.Publisher, "en", status, now, settings.SelfUrl(advisory, "en", now)));
     }
 
-    /// <summary>The validator's verdict on a document as the writer writes it.</summary>
+    /// <summary>The validator's verdict on a document as the writer writes it, named as its language's file of the advisory <paramref name="trackingId"/>.</summary>
     public static (byte[] Json, CsafReport Report) WriteAndValidate(AdvisoryDocument document, string trackingId)
     {
         var json = CsafWriter.Write(document);
-        return (json, CsafValidator.Validate(json, AdvisoryComposer.FileName(trackingId)));
+        return (json, CsafValidator.Validate(json, AdvisoryComposer.FileName(AdvisoryComposer.DocumentTrackingId(trackingId, document.Language))));
     }
 
     private static async Task<ProductFacts> ProductFactsAsync(ShirubeDbContext db, VulnerabilityCase c)

@@ -1,4 +1,5 @@
 using Shirube.Web.Features.Disclosure.Exports;
+using Shirube.Web.Features.Disclosure.Publishing;
 
 namespace Shirube.Web.Features.Disclosure;
 
@@ -11,6 +12,7 @@ internal static class DisclosureSetup
         services.AddScoped<DisclosureViews>();
         services.AddScoped<DisclosureCommands>();
         services.AddDisclosureExports();
+        services.AddDisclosurePublishing();
         return services;
     }
 
@@ -18,6 +20,7 @@ internal static class DisclosureSetup
     {
         app.MapDisclosureEndpoints();
         app.MapDisclosureExportsApi();
+        app.MapDisclosurePublishing();
         return app;
     }
 }
