@@ -119,8 +119,26 @@ public class AdvisoryWalkTests
         await Assertions.Expect(revision).ToContainTextAsync($"{Manager} / {Manager}"); // approved and published by the second person
         await BrowserSession.Screenshot(manager, "141-advisory-published-en");
 
-        // The published documents, as frozen in the revision, in both languages.
+        // Anyone, signed in or not, reads it on the public pages in Japanese and in English.
         var advisory = await api.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/advisory");
+        var tracking = advisory.GetProperty("trackingId").GetString();
+        foreach (var (lang, locale, title, shot) in new[]
+        {
+            ("ja", "ja-JP", "HR-300 の診断ページにおける OS コマンドインジェクション", "142-advisory-public-ja"),
+            ("en", "en-US", "OS command injection in the HR-300 diagnostics page", "143-advisory-public-en"),
+        })
+        {
+            var reader = await (await BrowserSession.NewContextAsync(browser, server, locale)).NewPageAsync();
+            await reader.GotoAsync("/advisories");
+            await Assertions.Expect(reader.Locator("body")).ToContainTextAsync(title);
+            await reader.GotoAsync($"/advisories/{tracking}?lang={lang}");
+            await Assertions.Expect(reader.Locator("[data-testid=advisory-title]")).ToHaveTextAsync(title);
+            await Assertions.Expect(reader.Locator("[data-testid=advisory-products]")).ToContainTextAsync("2.1");
+            await Assertions.Expect(reader.Locator("[data-testid=advisory-remediations]")).ToContainTextAsync("https://example.com/support/hr-300/firmware-2.1");
+            await BrowserSession.Screenshot(reader, shot);
+        }
+
+        // The published documents, as frozen in the revision, in both languages.
         var id = advisory.GetProperty("id").GetGuid();
         foreach (var (lang, text) in new[] { ("ja", "認証なしで OS コマンドを実行される"), ("en", "run OS commands without signing in") })
         {

@@ -151,7 +151,7 @@ internal sealed partial class DisclosureExports
         var versions = await ExportVersion.LoadAsync(db, product, [.. c.AffectedVersions.Union(fixedIds)], ct);
         var now = clock.GetUtcNow();
         var revisions = advisory?.Revisions.OrderBy(r => r.Number).Select(r => new DateTimeOffset(DateTime.SpecifyKind(r.Date, DateTimeKind.Utc))).ToList() ?? [];
-        return new CaseFacts(c, product, advisory, advisory is null ? null : settings.SelfUrl(advisory, now.UtcDateTime),
+        return new CaseFacts(c, product, advisory, advisory is null ? null : settings.SelfUrl(advisory, "en", now.UtcDateTime),
             [.. versions.Where(v => !fixedIds.Contains(v.Id))],
             [.. versions.Where(v => fixedIds.Contains(v.Id)).Select(v => new FixFacts(v, advisory?.Fixes.FirstOrDefault(f => f.VersionId == v.Id)?.Url))],
             revisions.Count > 0 ? revisions[0] : null, revisions.Count > 0 ? revisions[^1] : null, now);

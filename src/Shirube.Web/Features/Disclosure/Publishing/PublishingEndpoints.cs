@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Shirube.Formats.Disclosure.Provider;
 
@@ -49,18 +48,6 @@ internal static class PublishingEndpoints
         "text/plain" or "text/csv" => file.MediaType + "; charset=utf-8",
         _ => file.MediaType,
     };
-
-    /// <summary>
-    /// On the public advisory pages, <c>?lang=ja</c> or <c>?lang=en</c> chooses the language before the culture cookie
-    /// and Accept-Language do: links in the feed and the CSAF documents name the language they point to.
-    /// </summary>
-    public static RequestCultureProvider LanguageQuery() => new CustomRequestCultureProvider(http =>
-    {
-        if (!http.Request.Path.StartsWithSegments("/advisories"))
-            return Task.FromResult<ProviderCultureResult?>(null);
-        var lang = http.Request.Query["lang"].FirstOrDefault();
-        return Task.FromResult(lang is "ja" or "en" ? new ProviderCultureResult(lang) : null);
-    });
 
     /// <summary>ja or en: the language a public page is shown in.</summary>
     public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "ja" : "en";
