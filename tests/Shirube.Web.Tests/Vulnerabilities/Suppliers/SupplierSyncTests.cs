@@ -17,7 +17,7 @@ namespace Shirube.Web.Tests.Vulnerabilities.Suppliers;
 /// </summary>
 public class SupplierSyncTests
 {
-    private const string Folder = "/.well-known/csaf/";
+    internal const string Folder = "/.well-known/csaf/";
     private const string Passphrase = "correct horse battery staple";
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
 
@@ -69,7 +69,7 @@ public class SupplierSyncTests
         new Uri(root, Folder), OpenPgpSecretKey.Load(Signer.Value.ArmoredSecretKey, Passphrase, "test key"));
 
     /// <summary>The provider's files: two good advisories and three that were tampered with after publication.</summary>
-    private static void Serve(Dictionary<string, (byte[], string)> files, Uri root)
+    internal static void Serve(Dictionary<string, (byte[], string)> files, Uri root)
     {
         var documents = new[]
         {
