@@ -3,7 +3,7 @@ using Shirube.Domain.Components;
 
 namespace Shirube.Data.Components;
 
-/// <summary>Stores a product version's SBOM, replacing the one it had, all or nothing.</summary>
+/// <summary>Stores a product version's SBOM, replacing the one it had, all or nothing; reads its subject (the product itself).</summary>
 public static class SbomStore
 {
     /// <summary>
@@ -34,5 +34,18 @@ public static class SbomStore
             if (own is not null)
                 await own.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The purl and CPE of each listed version's SBOM subject component (the product itself), read through the unit
+    /// filter; versions without an SBOM or without a subject are absent.
+    /// </summary>
+    public static async Task<Dictionary<Guid, (string? Purl, string? Cpe)>> SubjectsAsync(ShirubeDbContext db, IReadOnlyCollection<Guid> versionIds,
+        CancellationToken ct = default)
+    {
+        var ids = versionIds.ToList();
+        var rows = await db.SbomComponents.AsNoTracking().Where(s => s.IsSubject && ids.Contains(s.ProductVersionId))
+            .Select(s => new { s.ProductVersionId, s.Purl, s.Cpe }).ToListAsync(ct);
+        return rows.GroupBy(r => r.ProductVersionId).ToDictionary(g => g.Key, g => (g.First().Purl, g.First().Cpe));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
+using Shirube.Data.Components;
 using Shirube.Domain.Cases;
 using Shirube.Domain.Disclosure.Advisories;
 using Shirube.Formats.Disclosure;
@@ -62,12 +63,10 @@ internal sealed record AdvisoryDocuments(AdvisoryDocument Ja, AdvisoryDocument E
         var product = await db.Products.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == c.ProductId)
             ?? throw AdvisoryErrors.CaseWithoutProduct().Exception();
         var unit = await db.BusinessUnits.AsNoTracking().SingleAsync(u => u.Id == product.BusinessUnitId);
-        var versionIds = product.Versions.Select(v => v.Id).ToList();
-        var subjects = await db.SbomComponents.AsNoTracking().Where(s => s.IsSubject && versionIds.Contains(s.ProductVersionId))
-            .Select(s => new { s.ProductVersionId, s.Purl, s.Cpe }).ToListAsync();
+        var subjects = await SbomStore.SubjectsAsync(db, [.. product.Versions.Select(v => v.Id)]);
         return new ProductFacts(unit.NameJa, unit.NameEn, product.Name,
         [
-            .. product.Versions.Select(v => subjects.FirstOrDefault(s => s.ProductVersionId == v.Id) is { } s
+            .. product.Versions.Select(v => subjects.TryGetValue(v.Id, out var s)
                 ? new VersionFacts(v.Id, v.Version, s.Purl, s.Cpe)
                 : new VersionFacts(v.Id, v.Version)),
         ]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shirube.Data;
+using Shirube.Data.Components;
 using Shirube.Domain.Disclosure.Advisories;
 using Shirube.Domain.Disclosure.Vex;
 using Shirube.Domain.Packages;
@@ -29,16 +30,14 @@ internal sealed record ExportVersion(Guid Id, string ProductName, string Version
     /// </summary>
     public static async Task<List<ExportVersion>> LoadAsync(ShirubeDbContext db, Product product, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var wanted = ids.ToList();
-        var subjects = await db.SbomComponents.AsNoTracking().Where(s => s.IsSubject && wanted.Contains(s.ProductVersionId))
-            .Select(s => new { s.ProductVersionId, s.Purl, s.Cpe }).ToListAsync(ct);
+        var subjects = await SbomStore.SubjectsAsync(db, ids, ct);
         return
         [
-            .. product.Versions.Where(v => wanted.Contains(v.Id)).Select(v =>
+            .. product.Versions.Where(v => ids.Contains(v.Id)).Select(v =>
             {
-                var subject = subjects.FirstOrDefault(s => s.ProductVersionId == v.Id);
-                return new ExportVersion(v.Id, product.Name, v.Version, WithVersion(subject?.Purl, v.Version),
-                    Cpe.TryParse(subject?.Cpe, out var cpe) ? cpe : null);
+                var subject = subjects.GetValueOrDefault(v.Id);
+                return new ExportVersion(v.Id, product.Name, v.Version, WithVersion(subject.Purl, v.Version),
+                    Cpe.TryParse(subject.Cpe, out var cpe) ? cpe : null);
             }),
         ];
     }
